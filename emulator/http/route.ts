@@ -1,0 +1,26 @@
+import type { IncomingMessage } from 'node:http';
+import type { Session } from './oauth';
+import type { RateGroup } from './rate-limit';
+import type { Reply } from './reply';
+
+export interface RouteContext {
+  readonly req: IncomingMessage;
+  readonly params: Readonly<Record<string, string | undefined>>;
+  readonly query: URLSearchParams;
+  readonly body: Buffer;
+  /** The signed-in session, on routes that need a bearer token. */
+  readonly session: Session | null;
+  /** Scheme, host and port the client used, for `uri` fields. */
+  readonly baseUrl: string;
+}
+
+export interface Route {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  readonly path: string;
+  /** Rate-limit group; null for the control plane, which is neither limited nor counted. */
+  readonly group: RateGroup | null;
+  readonly auth: 'bearer' | 'client' | 'none';
+  /** Control-plane routes answer loopback clients only. */
+  readonly control?: boolean;
+  handle(ctx: RouteContext): Reply | Promise<Reply>;
+}
