@@ -57,7 +57,8 @@ async function main(): Promise<void> {
     return;
   }
   const now = values.now === undefined ? undefined : Date.parse(values.now);
-  if (now !== undefined && Number.isNaN(now)) throw new Error(`--now must be an ISO date-time, got "${values.now}"`);
+  if (now !== undefined && Number.isNaN(now))
+    throw new Error(`--now must be an ISO date-time, got "${values.now}"`);
   const directory = values.directory ? await loadDirectoryFile(values.directory) : undefined;
   const calls = values.calls ? await loadCallsFile(values.calls) : undefined;
   const lightLimit = numberOption(values['light-limit'], 'light-limit');
@@ -80,12 +81,17 @@ async function main(): Promise<void> {
       ...(authLimit ? { auth: { limit: authLimit, windowSeconds: 60, penaltySeconds: 60 } } : {}),
     },
   });
-  if (values.jwt !== DEMO_APP.jwt) emulator.oauth.options.jwts = { [values.jwt]: emulator.oauth.options.defaultOwnerId };
+  if (values.jwt !== DEMO_APP.jwt)
+    emulator.oauth.options.jwts = { [values.jwt]: emulator.oauth.options.defaultOwnerId };
   const url = await emulator.start();
-  const data = calls ? `${calls.length} calls from ${values.calls}` : `live synthetic call centre (seed ${values.seed ?? 42})`;
+  const data = calls
+    ? `${calls.length} calls from ${values.calls}`
+    : `live synthetic call centre (seed ${values.seed ?? 42})`;
   console.log(`RingCentral emulator listening on ${url}`);
   console.log(`  account   ${emulator.directory.account.id} (${emulator.directory.account.timeZone})`);
-  console.log(`  data      ${data}; clock ${new Date(emulator.clock.now()).toISOString()} ×${emulator.clock.speed}`);
+  console.log(
+    `  data      ${data}; clock ${new Date(emulator.clock.now()).toISOString()} ×${emulator.clock.speed}`,
+  );
   console.log(`  sign in   client id ${values['client-id']}, JWT ${values.jwt}`);
   console.log(`  control   ${url}/__emulator/stats, /faults, /clock, /reset (loopback only)`);
   const stop = () => {

@@ -77,7 +77,8 @@ export class Emulator {
     }
     this.engine = new AnalyticsEngine(this.store, () => this.directory);
     const users = this.directory.ofType('User');
-    const ownerId = config.ownerId ?? (config.directory ? users[0]?.id : DEMO_OWNER_ID) ?? this.directory.account.id;
+    const ownerId =
+      config.ownerId ?? (config.directory ? users[0]?.id : DEMO_OWNER_ID) ?? this.directory.account.id;
     this.oauth = new OAuthServer(
       {
         apps: config.apps ?? [{ clientId: DEMO_APP.clientId, clientSecret: DEMO_APP.clientSecret }],
@@ -86,14 +87,19 @@ export class Emulator {
         accessTokenTtl: config.accessTokenTtl ?? 3600,
         refreshTokenTtl: config.refreshTokenTtl ?? 604_800,
       },
-      (hint) => users.find((user) => user.id === hint || user.extensionNumber === hint || user.email === hint)?.id,
+      (hint) =>
+        users.find((user) => user.id === hint || user.extensionNumber === hint || user.email === hint)?.id,
     );
     this.limiter = new RateLimiter(config.limits);
     this.http = new EmulatorHttpServer({
       routes: [
         ...oauthRoutes(this.oauth),
         ...directoryRoutes(() => this.directory),
-        ...analyticsRoutes({ engine: this.engine, directory: () => this.directory, now: () => this.dataNow() }),
+        ...analyticsRoutes({
+          engine: this.engine,
+          directory: () => this.directory,
+          now: () => this.dataNow(),
+        }),
         ...controlRoutes(this),
       ],
       oauth: this.oauth,

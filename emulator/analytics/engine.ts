@@ -107,7 +107,11 @@ export class AnalyticsEngine {
     return { groupedBy: plan.groupedBy, records, paging };
   }
 
-  timeline(query: AnalyticsQuery, interval: Interval, pageRequest: PageRequest): EngineResult<TimelineRecord> {
+  timeline(
+    query: AnalyticsQuery,
+    interval: Interval,
+    pageRequest: PageRequest,
+  ): EngineResult<TimelineRecord> {
     const plan = planGrouping(query.grouping, this.directory());
     const { pageKeys, paging } = paginate(plan.keys, pageRequest);
     const { starts } = bucketsOf(query.window.zone, interval, query.window.from, query.window.to);
@@ -152,7 +156,10 @@ export class AnalyticsEngine {
 }
 
 type Kind = 'counter' | 'timer';
-type BucketLookup = (interval: Interval) => { tallies: ReadonlyArray<Tally | undefined>; series: BucketSeries };
+type BucketLookup = (interval: Interval) => {
+  tallies: ReadonlyArray<Tally | undefined>;
+  series: BucketSeries;
+};
 
 function withMetrics<T extends object>(
   target: T,
@@ -161,7 +168,9 @@ function withMetrics<T extends object>(
 ): T & { counters?: MetricMap; timers?: MetricMap } {
   const result: T & { counters?: MetricMap; timers?: MetricMap } = target;
   if (query.counters.length > 0) {
-    result.counters = Object.fromEntries(query.counters.map((r) => [r.metric.response, valueOf(r, 'counter')]));
+    result.counters = Object.fromEntries(
+      query.counters.map((r) => [r.metric.response, valueOf(r, 'counter')]),
+    );
   }
   if (query.timers.length > 0) {
     result.timers = Object.fromEntries(query.timers.map((r) => [r.metric.response, valueOf(r, 'timer')]));
@@ -169,7 +178,12 @@ function withMetrics<T extends object>(
   return result;
 }
 
-function metricValue(request: MetricRequest, kind: Kind, tally: Tally, buckets: BucketLookup | null): MetricValue {
+function metricValue(
+  request: MetricRequest,
+  kind: Kind,
+  tally: Tally,
+  buckets: BucketLookup | null,
+): MetricValue {
   const valueType: ValueType =
     request.aggregation === 'Percent' ? 'Percent' : kind === 'counter' ? 'Instances' : 'Seconds';
   const value = (part: MetricPart) => partValue(request, kind, part, tally, buckets);

@@ -31,7 +31,9 @@ function listSet(values: readonly string[] | undefined): Set<string> | null {
   return values && values.length > 0 ? new Set(values) : null;
 }
 
-function all<T extends unknown[]>(checks: Array<((...args: T) => boolean) | null>): ((...args: T) => boolean) | null {
+function all<T extends unknown[]>(
+  checks: Array<((...args: T) => boolean) | null>,
+): ((...args: T) => boolean) | null {
   const active = checks.filter((check): check is (...args: T) => boolean => check !== null);
   if (active.length === 0) return null;
   return (...args: T) => active.every((check) => check(...args));
@@ -51,7 +53,8 @@ function compileCallFilter(filters: CallFilters): CompiledFilters['call'] {
     companyHours && ((call) => companyHours.has(call.companyHours)),
     filters.callDuration ? (call) => within(call.duration, filters.callDuration) : null,
     numbers && ((call) => call.calledNumber !== undefined && numbers.has(call.calledNumber)),
-    queues && ((call) => call.legs.some((leg) => leg.extensionId !== undefined && queues.has(leg.extensionId))),
+    queues &&
+      ((call) => call.legs.some((leg) => leg.extensionId !== undefined && queues.has(leg.extensionId))),
   ]);
 }
 
@@ -79,7 +82,9 @@ function compileViewFilter(filters: CallFilters): CompiledFilters['view'] {
     dimensionCheck('queueHours', filters.queueHours, (v) => v.queueHours),
     segments &&
       ((view) =>
-        segments.some(({ index, length }) => view.segments[index]! > 0 && within(view.segments[index]!, length))),
+        segments.some(
+          ({ index, length }) => view.segments[index]! > 0 && within(view.segments[index]!, length),
+        )),
     actions && ((view) => actions.some((index) => view.actions[index]! > 0)),
     filters.timeSpent ? (view) => within(view.timeSpent, filters.timeSpent) : null,
     extensionFilter(filters.extensionFilters),

@@ -22,7 +22,11 @@ export interface GroupPlan {
   readonly keys: readonly string[];
   info(key: string): KeyInfo | undefined;
   /** The view each wanted key sees of this call (several legs of one key are merged). */
-  views(call: CompiledCall, wanted: ReadonlySet<string>, emit: (key: string, view: CompiledView) => void): void;
+  views(
+    call: CompiledCall,
+    wanted: ReadonlySet<string>,
+    emit: (key: string, view: CompiledView) => void,
+  ): void;
 }
 
 const EXTENSION_TYPE_OF: Partial<Record<GroupBy, Extension['type']>> = {
@@ -86,7 +90,8 @@ function companyNumbersPlan(keys: readonly string[] | null, directory: Directory
     keys: keys ?? directory.companyNumbers,
     info: () => undefined,
     views(call, wanted, emit) {
-      if (call.calledNumber !== undefined && wanted.has(call.calledNumber)) emit(call.calledNumber, call.company);
+      if (call.calledNumber !== undefined && wanted.has(call.calledNumber))
+        emit(call.calledNumber, call.company);
     },
   };
 }
@@ -113,7 +118,11 @@ function legsPlan(
   };
 }
 
-function membersPlan(scope: keyof typeof MEMBER_SCOPES, groups: readonly string[] | null, directory: Directory) {
+function membersPlan(
+  scope: keyof typeof MEMBER_SCOPES,
+  groups: readonly string[] | null,
+  directory: Directory,
+) {
   const wantedGroups = groups ? new Set(groups) : null;
   const users = directory
     .ofType('User')

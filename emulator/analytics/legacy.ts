@@ -115,7 +115,11 @@ const aggregationOption = z
   .superRefine((option, ctx) => {
     const type = option.aggregationType;
     if ((type === 'Sum' || type === 'Percent') && option.aggregationInterval) {
-      ctx.addIssue({ code: 'custom', path: ['aggregationInterval'], message: `is not supported with ${type}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['aggregationInterval'],
+        message: `is not supported with ${type}`,
+      });
     }
   });
 
@@ -187,7 +191,10 @@ function legacyFilters(f: z.infer<typeof LegacyFiltersSchema> | undefined): Call
     origins: single(f.origin),
     callResponses: single(f.callResponse),
     callResults: f.callResult,
-    callSegments: f.callSegments?.map((s) => ({ segment: s.callSegment, length: range(s.callSegmentLength) })),
+    callSegments: f.callSegments?.map((s) => ({
+      segment: s.callSegment,
+      length: range(s.callSegmentLength),
+    })),
     callActions: f.callActions?.map((a) => a.callAction),
     companyHours: single(f.companyHours),
     callDuration: range(f.callDuration),
@@ -235,7 +242,10 @@ export function legacyAggregateQuery(
   now: number,
   defaultZone: string,
 ): AnalyticsQuery {
-  type Option = { aggregationType: MetricRequest['aggregation']; aggregationInterval?: MetricRequest['interval'] };
+  type Option = {
+    aggregationType: MetricRequest['aggregation'];
+    aggregationInterval?: MetricRequest['interval'];
+  };
   const toRequest = (metric: MetricDefinition, option: Option): MetricRequest => ({
     metric,
     aggregation: option.aggregationType,
@@ -248,7 +258,11 @@ export function legacyAggregateQuery(
   };
 }
 
-export function legacyTimelineQuery(request: LegacyTimelineRequest, now: number, defaultZone: string): AnalyticsQuery {
+export function legacyTimelineQuery(
+  request: LegacyTimelineRequest,
+  now: number,
+  defaultZone: string,
+): AnalyticsQuery {
   const toRequest = (metric: MetricDefinition, wanted: boolean): MetricRequest | null =>
     wanted ? { metric, aggregation: 'Sum', interval: null } : null;
   return {

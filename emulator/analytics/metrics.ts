@@ -80,7 +80,11 @@ const sharedBreakdowns = (prefix: 'counter' | 'timer') => {
       'callsByDirection',
       dimensionParts('direction', ofAll),
     ),
-    breakdown(name('callsByOrigin', 'callsDurationByOrigin'), 'callsByOrigin', dimensionParts('origin', ofAll)),
+    breakdown(
+      name('callsByOrigin', 'callsDurationByOrigin'),
+      'callsByOrigin',
+      dimensionParts('origin', ofAll),
+    ),
     breakdown(
       name('callsByResponse', 'callsDurationByResponse'),
       'callsByResponse',

@@ -149,7 +149,9 @@ export function parseCallLines(text: string, source = 'calls'): CompiledCall[] {
     try {
       json = JSON.parse(line);
     } catch (error) {
-      throw new Error(`${source} line ${i + 1}: not valid JSON (${(error as Error).message})`, { cause: error });
+      throw new Error(`${source} line ${i + 1}: not valid JSON (${(error as Error).message})`, {
+        cause: error,
+      });
     }
     calls.push(parseCall(json, `${source} line ${i + 1}`));
   }

@@ -75,15 +75,34 @@ export function demoDirectory(): DirectoryData {
   };
 }
 
-function base(id: string, extensionNumber: string, name: string, type: 'User' | 'IvrMenu' | 'SharedLinesGroup') {
+function base(
+  id: string,
+  extensionNumber: string,
+  name: string,
+  type: 'User' | 'IvrMenu' | 'SharedLinesGroup',
+) {
   return { id, extensionNumber, name, type, status: 'Enabled' as const, userGroups: [], queues: [] };
 }
 
 function site(id: string, extensionNumber: string, name: string) {
-  return { id, extensionNumber, name, type: 'Site' as const, status: 'Enabled' as const, userGroups: [], queues: [] };
+  return {
+    id,
+    extensionNumber,
+    name,
+    type: 'Site' as const,
+    status: 'Enabled' as const,
+    userGroups: [],
+    queues: [],
+  };
 }
 
-function queue(id: string, extensionNumber: string, name: string, slaThresholdSeconds: number, slaGoal: number) {
+function queue(
+  id: string,
+  extensionNumber: string,
+  name: string,
+  slaThresholdSeconds: number,
+  slaGoal: number,
+) {
   return {
     id,
     extensionNumber,

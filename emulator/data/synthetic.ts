@@ -37,6 +37,8 @@ interface AgentState {
   readonly agent: Extension;
   readonly seats: Seat[];
   readonly shift: readonly [number, number];
+  /** Lunch and short breaks: [from, to) in minutes since local midnight. */
+  readonly breaks: ReadonlyArray<readonly [number, number]>;
 }
 
 interface DayContext {
@@ -65,10 +67,10 @@ const BUSINESS_HOURS: ReadonlyArray<readonly [number, number] | null> = [
   [540, 780],
 ];
 const DEMO_PROFILES: Record<string, { peak: number; talk: number; number: number }> = {
-  '3001': { peak: 16, talk: 260, number: 1 },
-  '3002': { peak: 26, talk: 330, number: 2 },
-  '3003': { peak: 11, talk: 240, number: 0 },
-  '3004': { peak: 9, talk: 420, number: 0 },
+  '3001': { peak: 30, talk: 250, number: 1 },
+  '3002': { peak: 40, talk: 310, number: 2 },
+  '3003': { peak: 20, talk: 240, number: 0 },
+  '3004': { peak: 14, talk: 400, number: 0 },
 };
 const MAX_QUEUE_WAIT = 480;
 const DAY_MS = 86_400_000;
@@ -134,9 +136,20 @@ export class SyntheticCallCenter {
       nextId: 0,
     };
     this.users.forEach((agent, i) => {
-      const seats = Array.from({ length: Math.max(1, Math.round(this.options.volume)) }, () => ({ busyUntil: 0 }));
-      const shift: readonly [number, number] = ctx.weekday === 6 ? [540, 780] : i % 2 ? [570, 1080] : [480, 990];
-      ctx.agents.set(agent.id, { agent, seats, shift });
+      const seats = Array.from({ length: Math.max(1, Math.round(this.options.volume)) }, () => ({
+        busyUntil: 0,
+      }));
+      const shift: readonly [number, number] =
+        ctx.weekday === 6 ? [540, 780] : i % 2 ? [570, 1080] : [480, 990];
+      const lunch = ctx.rng.int(690, 810);
+      const morning = ctx.rng.int(shift[0] + 90, shift[0] + 150);
+      const afternoon = ctx.rng.int(shift[1] - 150, shift[1] - 90);
+      const breaks: Array<readonly [number, number]> = [
+        [lunch, lunch + ctx.rng.int(30, 45)],
+        [morning, morning + 15],
+        [afternoon, afternoon + 15],
+      ];
+      ctx.agents.set(agent.id, { agent, seats, shift, breaks });
     });
     const events = this.arrivals(ctx);
     events.sort((a, b) => a.time - b.time);
@@ -150,7 +163,8 @@ export class SyntheticCallCenter {
     const nextDay = ctx.dayStart.plus({ days: 1 }).toMillis();
     for (let hour = ctx.dayStart; hour.toMillis() < nextDay; hour = hour.plus({ hours: 1 })) {
       const start = hour.toMillis();
-      const weight = HOUR_PROFILE[hour.hour]! * dayFactor;
+      // Callers mostly know the opening hours: a closed hour gets a quarter of its usual calls.
+      const weight = HOUR_PROFILE[hour.hour]! * dayFactor * (this.isOpen(ctx, start) ? 1 : 0.25);
       for (const profile of this.profiles) {
         for (const time of poissonTimes(ctx.rng, profile.peakPerHour * weight, start)) {
           events.push({ time, run: () => this.queueCall(ctx, profile, time) });
@@ -186,7 +200,7 @@ export class SyntheticCallCenter {
     for (const agent of agents) {
       if (agent.id === exclude) continue;
       const state = ctx.agents.get(agent.id);
-      if (!state || minute < state.shift[0] || minute >= state.shift[1]) continue;
+      if (!state || !onDuty(state, minute)) continue;
       for (const seat of state.seats) {
         if (!best || seat.busyUntil < best.seat.busyUntil) best = { state, seat };
       }
@@ -201,9 +215,10 @@ export class SyntheticCallCenter {
     const ivr = rng.int(8, 24);
     const entry = time + ivr * 1000;
     const call = newCall(ctx, time, 'External', companyHours, profile.calledNumber);
-    if (this.ivr) call.legs.push(leg(this.ivr.id, 'Inbound', 'Answered', 'Completed', 'Direct', ivr, { ivrPrompt: ivr }));
+    if (this.ivr)
+      call.legs.push(leg(this.ivr.id, 'Inbound', 'Answered', 'Completed', 'Direct', ivr, { ivrPrompt: ivr }));
     const seat = open ? this.earliestSeat(ctx, profile.agents, entry) : null;
-    const patience = rng.exponential(100) + 8;
+    const patience = rng.exponential(75) + 5;
     const wait = seat ? Math.max(0, (seat.seat.busyUntil - entry) / 1000) : Infinity;
     const ring = rng.int(3, 9);
     const queueLeg = (fields: Partial<CallView>) => ({
@@ -216,7 +231,10 @@ export class SyntheticCallCenter {
       const message = rng.chance(0.7) ? rng.int(12, 80) : 0;
       const segments = { ringing: waited, vmGreeting: greeting, voicemail: message };
       const spent = waited + greeting + message;
-      call.company = view({ ...inboundMissed('Voicemail', spent + ivr), segments: { ivrPrompt: ivr, ...segments } });
+      call.company = view({
+        ...inboundMissed('Voicemail', spent + ivr),
+        segments: { ivrPrompt: ivr, ...segments },
+      });
       call.legs.push(
         queueLeg({
           ...inboundMissed('Voicemail', spent),
@@ -227,7 +245,10 @@ export class SyntheticCallCenter {
       call.duration = ivr + spent;
     } else if (wait + ring > patience) {
       const waited = Math.round(patience);
-      call.company = view({ ...inboundMissed('Abandoned', waited + ivr), segments: { ivrPrompt: ivr, ringing: waited } });
+      call.company = view({
+        ...inboundMissed('Abandoned', waited + ivr),
+        segments: { ivrPrompt: ivr, ringing: waited },
+      });
       call.legs.push(
         queueLeg({
           ...inboundMissed('Abandoned', waited),
@@ -238,7 +259,9 @@ export class SyntheticCallCenter {
       if (seat && patience > wait) {
         const rang = Math.round(patience - wait);
         call.legs.push({
-          ...leg(seat.state.agent.id, 'Inbound', 'NotAnswered', 'Abandoned', 'FromQueue', rang, { ringing: rang }),
+          ...leg(seat.state.agent.id, 'Inbound', 'NotAnswered', 'Abandoned', 'FromQueue', rang, {
+            ringing: rang,
+          }),
           queueOpportunities: 1,
         });
       }
@@ -254,7 +277,13 @@ export class SyntheticCallCenter {
     profile: QueueProfile,
     call: Call,
     chosen: { state: AgentState; seat: Seat },
-    t: { ivr: number; entry: number; wait: number; ring: number; companyHours: 'BusinessHours' | 'AfterHours' },
+    t: {
+      ivr: number;
+      entry: number;
+      wait: number;
+      ring: number;
+      companyHours: 'BusinessHours' | 'AfterHours';
+    },
   ): void {
     const { rng } = ctx;
     let waited = t.wait;
@@ -278,7 +307,15 @@ export class SyntheticCallCenter {
     const agentActions = transfer ? { ...actions, blindTransfer: 1 } : actions;
     const agentSegments = { ringing: t.ring, liveTalk: talk, hold, transfer };
     call.legs.push({
-      ...leg(chosen.state.agent.id, 'Inbound', 'Answered', agentResult, 'FromQueue', t.ring + talk + hold + transfer, agentSegments),
+      ...leg(
+        chosen.state.agent.id,
+        'Inbound',
+        'Answered',
+        agentResult,
+        'FromQueue',
+        t.ring + talk + hold + transfer,
+        agentSegments,
+      ),
       actions: agentActions,
       queueOpportunities: 1,
       endingParty: transfer ? 'Callee' : ending,
@@ -296,7 +333,8 @@ export class SyntheticCallCenter {
           }),
           endingParty: ending,
         });
-        target.seat.busyUntil = Math.max(target.seat.busyUntil, chosen.seat.busyUntil) + (extraTalk + 30) * 1000;
+        target.seat.busyUntil =
+          Math.max(target.seat.busyUntil, chosen.seat.busyUntil) + (extraTalk + 30) * 1000;
       }
     }
     const queueSpent = answerWait + talk + hold + transfer;
@@ -330,8 +368,7 @@ export class SyntheticCallCenter {
 
   private outboundCall(ctx: DayContext, agent: Extension, time: number): void {
     const state = ctx.agents.get(agent.id);
-    const minute = this.minuteOfDay(ctx, time);
-    if (!state || minute < state.shift[0] || minute >= state.shift[1]) return;
+    if (!state || !onDuty(state, this.minuteOfDay(ctx, time))) return;
     const seat = state.seats.find((s) => s.busyUntil <= time);
     if (!seat) return;
     const { rng } = ctx;
@@ -343,7 +380,14 @@ export class SyntheticCallCenter {
     const segments = { setup: 1, ringing: ring, liveTalk: talk };
     const spent = 1 + ring + talk;
     const call = newCall(ctx, time, 'External', 'BusinessHours', undefined);
-    call.company = view({ direction: 'Outbound', response, result, type: 'Outbound', timeSpent: spent, segments });
+    call.company = view({
+      direction: 'Outbound',
+      response,
+      result,
+      type: 'Outbound',
+      timeSpent: spent,
+      segments,
+    });
     call.legs.push(leg(agent.id, 'Outbound', response, result, 'Outbound', spent, segments));
     call.duration = spent;
     seat.busyUntil = time + (spent + rng.int(5, 30)) * 1000;
@@ -359,7 +403,13 @@ export class SyntheticCallCenter {
     const answered = rng.chance(0.8);
     const talk = answered ? Math.round(rng.logNormal(120)) : 0;
     const spent = ring + talk;
-    const call = newCall(ctx, time, 'Internal', this.isOpen(ctx, time) ? 'BusinessHours' : 'AfterHours', undefined);
+    const call = newCall(
+      ctx,
+      time,
+      'Internal',
+      this.isOpen(ctx, time) ? 'BusinessHours' : 'AfterHours',
+      undefined,
+    );
     call.company = view({
       response: answered ? 'Answered' : 'NotAnswered',
       result: answered ? 'Completed' : 'Missed',
@@ -372,14 +422,27 @@ export class SyntheticCallCenter {
         ringing: ring,
         liveTalk: talk,
       }),
-      leg(callee.id, 'Inbound', answered ? 'Answered' : 'NotAnswered', answered ? 'Completed' : 'Missed', 'Direct', spent, {
-        ringing: ring,
-        liveTalk: talk,
-      }),
+      leg(
+        callee.id,
+        'Inbound',
+        answered ? 'Answered' : 'NotAnswered',
+        answered ? 'Completed' : 'Missed',
+        'Direct',
+        spent,
+        {
+          ringing: ring,
+          liveTalk: talk,
+        },
+      ),
     );
     call.duration = spent;
     ctx.calls.push(call);
   }
+}
+
+function onDuty(state: AgentState, minute: number): boolean {
+  if (minute < state.shift[0] || minute >= state.shift[1]) return false;
+  return !state.breaks.some(([from, to]) => minute >= from && minute < to);
 }
 
 /** Arrival instants of a Poisson process with `ratePerHour` over the hour starting at `start`. */
@@ -418,7 +481,14 @@ function leg(
 }
 
 function inboundMissed(result: CallView['result'], timeSpent: number): Partial<CallView> {
-  return { direction: 'Inbound', response: 'NotAnswered', result, type: 'Direct', timeSpent, endingParty: 'Caller' };
+  return {
+    direction: 'Inbound',
+    response: 'NotAnswered',
+    result,
+    type: 'Direct',
+    timeSpent,
+    endingParty: 'Caller',
+  };
 }
 
 function newCall(

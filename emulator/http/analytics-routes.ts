@@ -31,7 +31,9 @@ const LEGACY = '/analytics/phone/performance/v1/accounts/:accountId/calls';
 function checkAccount(deps: AnalyticsDeps, ctx: RouteContext): void {
   const id = ctx.params.accountId;
   if (id !== '~' && id !== deps.directory().account.id) {
-    throw new ApiError(404, [{ errorCode: 'CMN-102', message: 'Resource for parameter [accountId] is not found' }]);
+    throw new ApiError(404, [
+      { errorCode: 'CMN-102', message: 'Resource for parameter [accountId] is not found' },
+    ]);
   }
 }
 
@@ -98,7 +100,9 @@ export function analyticsRoutes(deps: AnalyticsDeps): Route[] {
       const interval = intervalOf(ctx);
       const request = validated(LegacyTimelineRequestSchema, ctx);
       const query = legacyTimelineQuery(request, deps.now(), deps.directory().account.timeZone);
-      return json(legacyTimelineResponse(deps.engine.timeline(query, interval, { page: 1, perPage: 100_000 })));
+      return json(
+        legacyTimelineResponse(deps.engine.timeline(query, interval, { page: 1, perPage: 100_000 })),
+      );
     }),
   ];
 }

@@ -43,7 +43,10 @@ export function controlRoutes(emulator: Emulator): Route[] {
     control: true,
     handle,
   });
-  const clockState = () => ({ now: new Date(emulator.clock.now()).toISOString(), speed: emulator.clock.speed });
+  const clockState = () => ({
+    now: new Date(emulator.clock.now()).toISOString(),
+    speed: emulator.clock.speed,
+  });
   return [
     route('GET', '/health', () =>
       json({
@@ -58,7 +61,7 @@ export function controlRoutes(emulator: Emulator): Route[] {
     route('GET', '/faults', () => json({ rules: emulator.faults.list() })),
     route('POST', '/faults', (ctx) => {
       const body = parseJsonBody(ctx.body);
-      const list = Array.isArray(body) ? body : (body as { rules?: unknown })?.rules ?? [body];
+      const list = Array.isArray(body) ? body : ((body as { rules?: unknown })?.rules ?? [body]);
       const parsed = z.array(FaultRuleSchema).safeParse(list);
       if (!parsed.success) throw fromZodError(parsed.error, 'rules');
       return json({ ids: emulator.faults.add(parsed.data) }, 201);

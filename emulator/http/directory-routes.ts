@@ -53,7 +53,9 @@ function navigation(ctx: RouteContext, path: string, page: number, totalPages: n
 function accountPath(directory: Directory, ctx: RouteContext): string {
   const accountId = ctx.params.accountId;
   if (accountId !== '~' && accountId !== directory.account.id) {
-    throw new ApiError(404, [{ errorCode: 'CMN-102', message: `Resource for parameter [accountId] is not found` }]);
+    throw new ApiError(404, [
+      { errorCode: 'CMN-102', message: `Resource for parameter [accountId] is not found` },
+    ]);
   }
   return `/restapi/v1.0/account/${directory.account.id}`;
 }
@@ -108,9 +110,13 @@ function queueInfo(queue: Extension, ctx: RouteContext, directory: Directory) {
 }
 
 function multi<T extends string>(ctx: RouteContext, name: string, allowed: readonly T[]): Set<string> | null {
-  const values = ctx.query.getAll(name).flatMap((value) => value.split(',')).filter(Boolean);
+  const values = ctx.query
+    .getAll(name)
+    .flatMap((value) => value.split(','))
+    .filter(Boolean);
   for (const value of values) {
-    if (!(allowed as readonly string[]).includes(value)) throw invalidParameter(name, `unknown value ${value}`, value);
+    if (!(allowed as readonly string[]).includes(value))
+      throw invalidParameter(name, `unknown value ${value}`, value);
   }
   return values.length ? new Set(values) : null;
 }
@@ -153,7 +159,8 @@ export function directoryRoutes(directory: () => Directory): Route[] {
         accountPath(dir, ctx);
         const id = ctx.params.extensionId === '~' ? ctx.session!.ownerId : ctx.params.extensionId;
         const ext = id ? dir.get(id) : undefined;
-        if (!ext) throw new ApiError(404, [{ errorCode: 'CMN-102', message: `Extension [${id}] is not found` }]);
+        if (!ext)
+          throw new ApiError(404, [{ errorCode: 'CMN-102', message: `Extension [${id}] is not found` }]);
         return json({ ...extensionRecord(ext, ctx.baseUrl, dir), account: { id: dir.account.id } });
       },
     },

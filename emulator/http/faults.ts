@@ -91,7 +91,10 @@ export class FaultInjector {
     return result;
   }
 
-  private matches(rule: FaultRule, request: { method: string; path: string; group: RateGroup | null }): boolean {
+  private matches(
+    rule: FaultRule,
+    request: { method: string; path: string; group: RateGroup | null },
+  ): boolean {
     const { match } = rule;
     if (match.method && match.method.toUpperCase() !== request.method) return false;
     if (match.path && !request.path.startsWith(match.path)) return false;

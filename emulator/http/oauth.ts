@@ -66,9 +66,7 @@ export class OAuthError extends Error {
   }
 }
 
-export type AuthCheck =
-  | { ok: true; session: Session }
-  | { ok: false; errorCode: string; message: string };
+export type AuthCheck = { ok: true; session: Session } | { ok: false; errorCode: string; message: string };
 
 const SCOPE = 'Analytics ReadAccounts';
 
@@ -107,14 +105,32 @@ export class OAuthServer {
   authorize(query: URLSearchParams): string {
     const clientId = query.get('client_id') ?? '';
     const app = this.options.apps.find((a) => a.clientId === clientId);
-    if (!app) throw new OAuthError(400, 'invalid_request', `Client application [${clientId}] is not found`, 'OAU-153');
+    if (!app)
+      throw new OAuthError(
+        400,
+        'invalid_request',
+        `Client application [${clientId}] is not found`,
+        'OAU-153',
+      );
     if (query.get('response_type') !== 'code') {
-      throw new OAuthError(400, 'unsupported_response_type', 'Only response_type=code is supported', 'OAU-150');
+      throw new OAuthError(
+        400,
+        'unsupported_response_type',
+        'Only response_type=code is supported',
+        'OAU-150',
+      );
     }
     const redirectUri = query.get('redirect_uri') ?? '';
-    const allowed = app.redirectUris?.length ? app.redirectUris.includes(redirectUri) : isLoopbackRedirect(redirectUri);
+    const allowed = app.redirectUris?.length
+      ? app.redirectUris.includes(redirectUri)
+      : isLoopbackRedirect(redirectUri);
     if (!allowed) {
-      throw new OAuthError(400, 'invalid_request', `Redirect URI [${redirectUri}] is not registered for this app`, 'OAU-101');
+      throw new OAuthError(
+        400,
+        'invalid_request',
+        `Redirect URI [${redirectUri}] is not registered for this app`,
+        'OAU-101',
+      );
     }
     const target = new URL(redirectUri);
     const state = query.get('state');
@@ -184,7 +200,8 @@ export class OAuthServer {
       const revoked = this.revokedAccess.has(value);
       return { ok: false, errorCode: 'OAU-213', message: revoked ? 'Token is revoked' : 'Token not found' };
     }
-    const expires = value === session.accessToken ? session.accessExpires : (session.previousAccess.get(value) ?? 0);
+    const expires =
+      value === session.accessToken ? session.accessExpires : (session.previousAccess.get(value) ?? 0);
     if (expires <= now) return { ok: false, errorCode: 'OAU-213', message: 'Token expired' };
     return { ok: true, session };
   }
@@ -252,14 +269,24 @@ export class OAuthServer {
       throw new OAuthError(400, 'invalid_grant', 'Authorization code is invalid or expired', 'OAU-109');
     }
     if ((form.get('redirect_uri') ?? '') !== pending.redirectUri) {
-      throw new OAuthError(400, 'invalid_grant', 'Redirect URI does not match the authorization request', 'OAU-109');
+      throw new OAuthError(
+        400,
+        'invalid_grant',
+        'Redirect URI does not match the authorization request',
+        'OAU-109',
+      );
     }
     if (pending.challenge !== null) {
       const verifier = form.get('code_verifier') ?? '';
       const computed =
         pending.method === 'S256' ? createHash('sha256').update(verifier).digest('base64url') : verifier;
       if (!verifier || !sameText(computed, pending.challenge)) {
-        throw new OAuthError(400, 'invalid_grant', 'Code verifier does not match the code challenge', 'OAU-109');
+        throw new OAuthError(
+          400,
+          'invalid_grant',
+          'Code verifier does not match the code challenge',
+          'OAU-109',
+        );
       }
     }
     return this.newSession(clientId, pending.ownerId, form);

@@ -54,7 +54,11 @@ export class RateLimiter {
       };
     }
     state.hits.push(now);
-    return { allowed: true, duringPenalty: false, headers: this.headers(group, limit.limit - state.hits.length) };
+    return {
+      allowed: true,
+      duringPenalty: false,
+      headers: this.headers(group, limit.limit - state.hits.length),
+    };
   }
 
   /** Headers for a response that did not count (e.g. refused before authentication). */

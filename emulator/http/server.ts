@@ -29,10 +29,14 @@ const NOT_FOUND: Reply = {
   body: { errors: [{ errorCode: 'CMN-102', message: 'Resource for parameter [path] is not found' }] },
 };
 
-const MALFORMED = '{"paging":{"page":1,"perPage":20,"totalPages":1,"totalElements":1},"data":{"groupedBy":"Us';
+const MALFORMED =
+  '{"paging":{"page":1,"perPage":20,"totalPages":1,"totalElements":1},"data":{"groupedBy":"Us';
 const SCHEMA_VIOLATION = {
   paging: { page: 'first' },
-  data: { groupedBy: 42, records: [{ id: 7, counters: { allCalls: { valueType: 'Lots', values: 'many' } } }] },
+  data: {
+    groupedBy: 42,
+    records: [{ id: 7, counters: { allCalls: { valueType: 'Lots', values: 'many' } } }],
+  },
 };
 
 export function isLoopback(address: string | undefined): boolean {
@@ -52,7 +56,10 @@ export class EmulatorHttpServer {
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
         deps.log(`emulator: unexpected error: ${(error as Error).stack ?? String(error)}`);
-        send(res, { status: 500, body: { errors: [{ errorCode: 'CMN-500', message: 'Internal Server Error' }] } });
+        send(res, {
+          status: 500,
+          body: { errors: [{ errorCode: 'CMN-500', message: 'Internal Server Error' }] },
+        });
       });
     });
     this.server.on('connection', (socket) => {
@@ -90,7 +97,10 @@ export class EmulatorHttpServer {
     if (route.control || route.group === null) {
       if (!isLoopback(req.socket.remoteAddress)) {
         req.resume();
-        send(res, { status: 403, body: { errors: [{ errorCode: 'CMN-403', message: 'Control plane is loopback-only' }] } });
+        send(res, {
+          status: 403,
+          body: { errors: [{ errorCode: 'CMN-403', message: 'Control plane is loopback-only' }] },
+        });
         return;
       }
       send(res, await this.run(route, { ...base, body: await readBody(req), session: null }));
@@ -136,7 +146,11 @@ export class EmulatorHttpServer {
       const check = oauth.authenticate(base.req.headers.authorization);
       if (!check.ok) {
         const headers = limiter.peek(group, 'anonymous');
-        this.respond(res, { status: 401, body: { errors: [{ errorCode: check.errorCode, message: check.message }] } }, headers);
+        this.respond(
+          res,
+          { status: 401, body: { errors: [{ errorCode: check.errorCode, message: check.message }] } },
+          headers,
+        );
         return;
       }
       session = check.session;
@@ -170,7 +184,9 @@ export class EmulatorHttpServer {
       return await route.handle(ctx);
     } catch (error) {
       if (!(error instanceof ApiError) && !(error instanceof OAuthError)) {
-        this.deps.log(`emulator: ${route.method} ${route.path} failed: ${(error as Error).stack ?? String(error)}`);
+        this.deps.log(
+          `emulator: ${route.method} ${route.path} failed: ${(error as Error).stack ?? String(error)}`,
+        );
       }
       return errorReply(error);
     }
@@ -186,9 +202,15 @@ function errorReply(error: unknown): Reply {
 function faultReply(fault: NonNullable<ReturnType<FaultInjector['take']>['terminal']>): Reply | null {
   switch (fault.type) {
     case 'status': {
-      const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
+      const headers: Record<string, string> =
+        fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
       const body = fault.body ?? {
-        errors: [{ errorCode: fault.status === 429 ? 'CMN-301' : 'CMN-500', message: `Injected ${fault.status} fault` }],
+        errors: [
+          {
+            errorCode: fault.status === 429 ? 'CMN-301' : 'CMN-500',
+            message: `Injected ${fault.status} fault`,
+          },
+        ],
       };
       return { status: fault.status, body, headers };
     }

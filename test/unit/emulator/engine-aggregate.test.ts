@@ -60,7 +60,12 @@ describe('counters at company scope (c1–c6 in the week; c7, c8 fall before it)
       forwarding: 0,
     });
     // The request says callsByActions, the response says callsActions.
-    expect(r?.counters?.callsActions?.values).toMatchObject({ holdOn: 1, holdOff: 1, blindTransfer: 1, parkOn: 0 });
+    expect(r?.counters?.callsActions?.values).toMatchObject({
+      holdOn: 1,
+      holdOff: 1,
+      blindTransfer: 1,
+      parkOn: 0,
+    });
   });
 
   it('sums time spent and segment seconds in timers, named like the counters', () => {
@@ -142,7 +147,9 @@ describe('per-call timers (Min, Max, Average without an interval)', () => {
       callsSegmentsDuration: { aggregationType: 'Max' },
       callsDurationByResponse: { aggregationType: 'Min' },
     };
-    const q = byKey(aggregate(engine, { grouping: { groupBy: 'Queues' }, responseOptions: { timers } }).records);
+    const q = byKey(
+      aggregate(engine, { grouping: { groupBy: 'Queues' }, responseOptions: { timers } }).records,
+    );
     expect(value(q.q1, 'timers', 'allCalls')).toBe(180); // (280 + 80) / 2
     expect(value(q.q1, 'timers', 'callsSegments', 'ringing')).toBe(80);
     expect(value(q.q1, 'timers', 'callsSegments', 'hold')).toBe(30);
@@ -168,8 +175,10 @@ describe('Min, Max and Average over interval buckets', () => {
       callsByResult: { aggregationType: 'Min', aggregationInterval: 'Day' },
     };
     const timers = { allCallsDuration: { aggregationType: 'Max', aggregationInterval: 'Day' } };
-    const r = aggregate(engine, { timeSettings: { timeRange: threeDays }, responseOptions: { counters, timers } })
-      .records[0];
+    const r = aggregate(engine, {
+      timeSettings: { timeRange: threeDays },
+      responseOptions: { counters, timers },
+    }).records[0];
     expect(value(r, 'counters', 'allCalls')).toBe(2);
     expect(value(r, 'counters', 'callsByDirection', 'inbound')).toBe(3); // Monday: c1, c2, c3
     expect(value(r, 'counters', 'callsByResult', 'completed')).toBe(1); // Mon 1, Tue 2, Wed 1
@@ -209,7 +218,10 @@ describe('groupings', () => {
     const q = byKey(
       aggregate(engine, {
         grouping: { groupBy: 'Queues' },
-        responseOptions: { counters: { allCalls: SUM, callsByResult: SUM }, timers: { allCallsDuration: SUM } },
+        responseOptions: {
+          counters: { allCalls: SUM, callsByResult: SUM },
+          timers: { allCallsDuration: SUM },
+        },
       }).records,
     );
     expect(Object.keys(q)).toEqual(['q1', 'q2']);
@@ -242,7 +254,10 @@ describe('groupings', () => {
   it('IVRs, SharedLines and IVAs: records of zeros where nothing matched, none where no entity exists', () => {
     expect(allCallsByKey(engine, { grouping: { groupBy: 'IVRs' } })).toEqual({ i1: 1 });
     expect(allCallsByKey(engine, { grouping: { groupBy: 'SharedLines' } })).toEqual({ sl1: 0 });
-    const ivas = aggregate(engine, { grouping: { groupBy: 'IVAs' }, responseOptions: { counters: { allCalls: SUM } } });
+    const ivas = aggregate(engine, {
+      grouping: { groupBy: 'IVAs' },
+      responseOptions: { counters: { allCalls: SUM } },
+    });
     expect(ivas.records).toEqual([]);
     expect(ivas.paging.totalElements).toBe(0);
   });
@@ -260,7 +275,10 @@ describe('groupings', () => {
     expect(allCallsByKey(engine, { grouping: { groupBy: 'Sites' } })).toEqual({ s1: 4, s2: 3 });
     const g2 = aggregate(engine, {
       grouping: { groupBy: 'UserGroups', keys: ['g2'] },
-      responseOptions: { counters: { callsByResult: SUM, callsByResponse: SUM }, timers: { allCallsDuration: SUM } },
+      responseOptions: {
+        counters: { callsByResult: SUM, callsByResponse: SUM },
+        timers: { allCallsDuration: SUM },
+      },
     }).records[0];
     // c6 touched u2 and u3 (both g2): once, answered, ending Completed (the last leg), 200 + 200 s.
     expect(value(g2, 'timers', 'allCalls')).toBe(15 + 200 + 120 + 400);
@@ -274,12 +292,16 @@ describe('groupings', () => {
     expect(care?.counters?.callsByDirection?.values).toEqual({ inbound: 3, outbound: 1 });
     expect(value(care, 'counters', 'callsByResponse', 'answered')).toBe(3);
     expect(care?.info).toEqual({ name: 'Care' });
-    const site = aggregate(engine, { grouping: { groupBy: 'Sites', keys: ['s1'] }, responseOptions: {} }).records[0];
+    const site = aggregate(engine, { grouping: { groupBy: 'Sites', keys: ['s1'] }, responseOptions: {} })
+      .records[0];
     expect(site?.info).toEqual({ extensionNumber: '901', name: 'Boston' });
   });
 
   it('groupByMembers: user records restricted to members of the given groups', () => {
-    expect(allCallsByKey(engine, { grouping: { groupByMembers: 'Queue', keys: ['q2'] } })).toEqual({ u2: 3, u3: 2 });
+    expect(allCallsByKey(engine, { grouping: { groupByMembers: 'Queue', keys: ['q2'] } })).toEqual({
+      u2: 3,
+      u3: 2,
+    });
     expect(allCallsByKey(engine, { grouping: { groupByMembers: 'Department', keys: ['Care'] } })).toEqual({
       u1: 2,
       u2: 3,

@@ -25,7 +25,11 @@ describe('callFilters', () => {
     expect(filtered({ callResults: ['Abandoned', 'Voicemail'] })).toBe(2);
     expect(filtered({ callSegments: [{ segment: 'Hold' }] })).toBe(1);
     expect(filtered({ callSegments: [{ segment: 'Ringing', length: { minSeconds: 20 } }] })).toBe(3);
-    expect(filtered({ callSegments: [{ segment: 'Ringing', length: { maxSeconds: 10 } }, { segment: 'Voicemail' }] })).toBe(3);
+    expect(
+      filtered({
+        callSegments: [{ segment: 'Ringing', length: { maxSeconds: 10 } }, { segment: 'Voicemail' }],
+      }),
+    ).toBe(3);
     expect(filtered({ callActions: ['BlindTransfer'] })).toBe(1);
     expect(filtered({ endingParties: ['Caller'] })).toBe(2);
   });
@@ -33,16 +37,22 @@ describe('callFilters', () => {
   it('join filters with AND and values with OR; an empty list filters nothing', () => {
     expect(filtered({ directions: ['Inbound'], callResponses: ['NotAnswered'] })).toBe(2);
     expect(filtered({ directions: ['Inbound', 'Outbound'] })).toBe(5);
-    expect(filtered({ directions: [], calledNumbers: [], extensionFilters: { fromIds: [], toIds: [] } })).toBe(6);
+    expect(
+      filtered({ directions: [], calledNumbers: [], extensionFilters: { fromIds: [], toIds: [] } }),
+    ).toBe(6);
   });
 
   it('apply view filters to each record’s own view', () => {
-    const users = (callFilters: object) => allCallsByKey(engine, { grouping: { groupBy: 'Users' }, callFilters });
+    const users = (callFilters: object) =>
+      allCallsByKey(engine, { grouping: { groupBy: 'Users' }, callFilters });
     expect(users({ timeSpent: { minSeconds: 100 } })).toEqual({ u1: 2, u2: 2, u3: 2 });
     expect(users({ callTypes: ['FromQueue'] })).toEqual({ u1: 1, u2: 2, u3: 0 });
     expect(users({ extensionFilters: { fromIds: ['u1'] } })).toEqual({ u1: 0, u2: 1, u3: 0 });
     expect(users({ extensionFilters: { toIds: ['u2'] } })).toEqual({ u1: 1, u2: 0, u3: 0 });
-    const queues = allCallsByKey(engine, { grouping: { groupBy: 'Queues' }, callFilters: { queueSla: ['InSla'] } });
+    const queues = allCallsByKey(engine, {
+      grouping: { groupBy: 'Queues' },
+      callFilters: { queueSla: ['InSla'] },
+    });
     expect(queues).toEqual({ q1: 1, q2: 0 });
   });
 });
@@ -59,7 +69,9 @@ describe('time settings', () => {
     const monday = { advancedTimeSettings: { includeDays: ['Monday'] } };
     expect(companyCount({ timeSettings: monday })).toBe(3);
     expect(companyCount({ timeSettings: { ...monday, timeZone: 'UTC' } })).toBe(2);
-    expect(companyCount({ timeSettings: { timeZone: 'UTC', advancedTimeSettings: { includeDays: ['Tuesday'] } } })).toBe(3);
+    expect(
+      companyCount({ timeSettings: { timeZone: 'UTC', advancedTimeSettings: { includeDays: ['Tuesday'] } } }),
+    ).toBe(3);
   });
 
   it('includes whole minutes up to includeHours.to', () => {
@@ -91,7 +103,10 @@ describe('timeline buckets', () => {
 
   it('makes the repeated autumn hour two buckets', () => {
     const range = { timeFrom: '2026-11-01T04:00:00Z', timeTo: '2026-11-01T08:59:00Z' };
-    const result = timeline(engine, 'Hour', { timeSettings: { timeRange: range }, responseOptions: allCalls });
+    const result = timeline(engine, 'Hour', {
+      timeSettings: { timeRange: range },
+      responseOptions: allCalls,
+    });
     expect(counts(result)).toEqual([
       { time: '2026-11-01T04:00:00.000Z', calls: 0 },
       { time: '2026-11-01T05:00:00.000Z', calls: 1 },
@@ -119,7 +134,10 @@ describe('timeline buckets', () => {
       { time: '2026-11-23T05:00:00.000Z', calls: 6 },
     ]);
     const range = { timeFrom: '2026-10-31T12:00:00Z', timeTo: '2026-11-28T00:00:00Z' };
-    const month = timeline(engine, 'Month', { timeSettings: { timeRange: range }, responseOptions: allCalls });
+    const month = timeline(engine, 'Month', {
+      timeSettings: { timeRange: range },
+      responseOptions: allCalls,
+    });
     expect(counts(month)).toEqual([
       { time: '2026-10-01T04:00:00.000Z', calls: 0 },
       { time: '2026-11-01T04:00:00.000Z', calls: 8 },

@@ -37,7 +37,11 @@ function withDefaults(body: Body): Body {
   };
 }
 
-export function aggregate(engine: AnalyticsEngine, body: Body, page: PageRequest = { page: 1, perPage: 200 }) {
+export function aggregate(
+  engine: AnalyticsEngine,
+  body: Body,
+  page: PageRequest = { page: 1, perPage: 200 },
+) {
   const request = AggregationRequestSchema.parse(withDefaults(body));
   return engine.aggregate(aggregationQuery(request, NOW), page);
 }
@@ -58,15 +62,24 @@ export function byKey(records: AggregateRecord[]): Record<string, AggregateRecor
 }
 
 /** The plain number of a scalar metric or one breakdown value. */
-export function value(record: AggregateRecord | undefined, kind: 'counters' | 'timers', name: string, key?: string) {
+export function value(
+  record: AggregateRecord | undefined,
+  kind: 'counters' | 'timers',
+  name: string,
+  key?: string,
+) {
   const metric = record?.[kind]?.[name];
   if (!metric) throw new Error(`no ${kind}.${name} in record ${record?.key}`);
   if (key === undefined) return metric.values as number;
-  return (metric.values as Record<string, number>)[key];
+  const part = (metric.values as Record<string, number>)[key];
+  if (part === undefined) throw new Error(`no ${kind}.${name}.${key} in record ${record?.key}`);
+  return part;
 }
 
 /** allCalls Sum of each record for a request, keyed by record key. */
 export function allCallsByKey(engine: AnalyticsEngine, body: Body): Record<string, number> {
   const result = aggregate(engine, { ...body, responseOptions: { counters: { allCalls: SUM } } });
-  return Object.fromEntries(result.records.map((r) => [r.key, value(r, 'counters', 'allCalls')]));
+  return Object.fromEntries(
+    result.records.map((r): [string, number] => [r.key, value(r, 'counters', 'allCalls')]),
+  );
 }

@@ -24,7 +24,9 @@ function legacyAggregate(body: Record<string, unknown>) {
     timeSettings: { timeRange: WEEK, advancedTimeSettings: { timeZone: NEW_YORK } },
     ...body,
   });
-  return legacyAggregateResponse(engine.aggregate(legacyAggregateQuery(request, NOW, 'UTC'), { page: 1, perPage: 100 }));
+  return legacyAggregateResponse(
+    engine.aggregate(legacyAggregateQuery(request, NOW, 'UTC'), { page: 1, perPage: 100 }),
+  );
 }
 
 describe('legacy aggregate', () => {
@@ -52,13 +54,19 @@ describe('legacy aggregate', () => {
 
   it('treats no grouping and WholeCompany as the company record', () => {
     const none = legacyAggregate({ responseOptions: { counters: { allCalls: SUM } } });
-    const whole = legacyAggregate({ grouping: { groupBy: 'WholeCompany' }, responseOptions: { counters: { allCalls: SUM } } });
+    const whole = legacyAggregate({
+      grouping: { groupBy: 'WholeCompany' },
+      responseOptions: { counters: { allCalls: SUM } },
+    });
     expect(none.data[0]?.counters?.allCalls?.values).toBe(6);
     expect(whole.data).toEqual(none.data);
   });
 
   it('maps the *Members and QueueAgents groupings to user records', () => {
-    const agents = legacyAggregate({ grouping: { groupBy: 'QueueAgents', ids: ['q2'] }, responseOptions: { counters: { allCalls: SUM } } });
+    const agents = legacyAggregate({
+      grouping: { groupBy: 'QueueAgents', ids: ['q2'] },
+      responseOptions: { counters: { allCalls: SUM } },
+    });
     expect(agents.data.map((d) => [d.key, d.counters?.allCalls?.values])).toEqual([
       ['u2', 3],
       ['u3', 2],
@@ -72,16 +80,21 @@ describe('legacy aggregate', () => {
 
   it('maps singular filters and their value-seconds ranges', () => {
     const count = (additionalFilters: object) =>
-      legacyAggregate({ additionalFilters, responseOptions: { counters: { allCalls: SUM } } }).data[0]?.counters?.allCalls?.values;
+      legacyAggregate({ additionalFilters, responseOptions: { counters: { allCalls: SUM } } }).data[0]
+        ?.counters?.allCalls?.values;
     expect(count({ direction: 'Inbound', callResponse: 'NotAnswered' })).toBe(2);
     expect(count({ callDuration: { minValueSeconds: 100, maxValueSeconds: 300 } })).toBe(3);
-    expect(count({ callSegments: [{ callSegment: 'Ringing', callSegmentLength: { minValueSeconds: 20 } }] })).toBe(3);
+    expect(
+      count({ callSegments: [{ callSegment: 'Ringing', callSegmentLength: { minValueSeconds: 20 } }] }),
+    ).toBe(3);
     expect(count({ callActions: [{ callAction: 'HoldOn' }], companyHours: 'BusinessHours' })).toBe(1);
     expect(count({ callerExtensionIds: [], calledExtensionIds: [], calledNumbers: [] })).toBe(6);
   });
 
   it('uses the 2022 breakdown key names', () => {
-    const response = legacyAggregate({ responseOptions: { counters: { callsSegments: SUM, callsByActions: SUM, callsByResult: SUM } } });
+    const response = legacyAggregate({
+      responseOptions: { counters: { callsSegments: SUM, callsByActions: SUM, callsByResult: SUM } },
+    });
     const counters = response.data[0]!.counters!;
     expect(counters.callsSegments?.values).toEqual({
       ringing: 5,
@@ -131,7 +144,9 @@ describe('legacy timeline', () => {
       timeSettings: { timeRange: WEEK, advancedTimeSettings: { timeZone: NEW_YORK } },
       responseOptions: { counters: { allCalls: true, callsByDirection: false } },
     });
-    const result = legacyTimelineResponse(engine.timeline(legacyTimelineQuery(request, NOW, 'UTC'), 'Day', { page: 1, perPage: 50 }));
+    const result = legacyTimelineResponse(
+      engine.timeline(legacyTimelineQuery(request, NOW, 'UTC'), 'Day', { page: 1, perPage: 50 }),
+    );
     expect(result).not.toHaveProperty('paging');
     expect(result.data[0]?.key).toBe('u1');
     const points = result.data[0]!.points;

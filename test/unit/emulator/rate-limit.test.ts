@@ -6,11 +6,17 @@ describe('RateLimiter', () => {
 
   it('counts down X-Rate-Limit-Remaining in a sliding window per key', () => {
     const limiter = new RateLimiter(limits);
-    const remaining = [0, 1, 2].map((i) => limiter.check('light', 'user|app', 1000 + i).headers['X-Rate-Limit-Remaining']);
+    const remaining = [0, 1, 2].map(
+      (i) => limiter.check('light', 'user|app', 1000 + i).headers['X-Rate-Limit-Remaining'],
+    );
     expect(remaining).toEqual(['2', '1', '0']);
     expect(limiter.check('light', 'other|app', 1003).allowed).toBe(true);
     const headers = limiter.check('light', 'other|app', 1004).headers;
-    expect(headers).toMatchObject({ 'X-Rate-Limit-Group': 'light', 'X-Rate-Limit-Limit': '3', 'X-Rate-Limit-Window': '60' });
+    expect(headers).toMatchObject({
+      'X-Rate-Limit-Group': 'light',
+      'X-Rate-Limit-Limit': '3',
+      'X-Rate-Limit-Window': '60',
+    });
   });
 
   it('refuses over the limit with Retry-After, and restarts the penalty on each request during it', () => {

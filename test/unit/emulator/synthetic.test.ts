@@ -19,7 +19,9 @@ describe('synthetic call centre', () => {
   });
 
   it('looks like a contact centre: mostly answered inbound queue calls, some abandons, voicemail after hours', () => {
-    const calls = new SyntheticCallCenter(directory, { seed: 42, historyDays: 0, volume: 1 }).simulateDay(tuesday);
+    const calls = new SyntheticCallCenter(directory, { seed: 42, historyDays: 0, volume: 1 }).simulateDay(
+      tuesday,
+    );
     const inbound = calls.filter((call) => call.company.direction === 0);
     const answered = inbound.filter((call) => call.company.response === 0).length / inbound.length;
     expect(answered).toBeGreaterThan(0.7);
