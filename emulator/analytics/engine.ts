@@ -88,11 +88,12 @@ export class AnalyticsEngine {
     }
     this.scan(query, plan, new Set(pageKeys), (key, view, call) => {
       totals.get(key)!.add(view, call);
+      if (series.length === 0) return;
       const lists = perBucket.get(key)!;
-      series.forEach((s, i) => {
-        const index = bucketIndex(s.buckets.starts, call.start);
+      for (let i = 0; i < series.length; i++) {
+        const index = bucketIndex(series[i]!.buckets.starts, call.start);
         (lists[i]![index] ??= new Tally()).add(view, call);
-      });
+      }
     });
     const records = pageKeys.map((key): AggregateRecord => {
       const tally = totals.get(key)!;
@@ -144,13 +145,19 @@ export class AnalyticsEngine {
     const localTime = makeLocalTimeFilter(query.window);
     const filters = compileFilters(query.filters);
     const { calls, begin, end } = this.store.range(query.window.from, query.window.to);
+    let call: CompiledCall;
+    // One emitter for the whole scan: a closure per call would cost more than the counting.
+    const viewFilter = filters.view;
+    const emit = viewFilter
+      ? (key: string, view: CompiledView) => {
+          if (viewFilter(view, call)) onView(key, view, call);
+        }
+      : (key: string, view: CompiledView) => onView(key, view, call);
     for (let i = begin; i < end; i++) {
-      const call = calls[i]!;
+      call = calls[i]!;
       if (localTime && !localTime(call.start)) continue;
       if (filters.call && !filters.call(call)) continue;
-      plan.views(call, wanted, (key, view) => {
-        if (!filters.view || filters.view(view, call)) onView(key, view, call);
-      });
+      plan.views(call, wanted, emit);
     }
   }
 }

@@ -156,7 +156,8 @@ export class EmulatorHttpServer {
       session = check.session;
       key = `${session.ownerId}|${session.clientId}`;
     } else {
-      key = `app|${oauth.clientOf(new URLSearchParams(body.toString('utf8')), base.req.headers.authorization)}`;
+      const form = new URLSearchParams(body.toString('utf8'));
+      key = `app|${base.query.get('client_id') ?? oauth.clientOf(form, base.req.headers.authorization)}`;
     }
     if (fault?.type === 'penalty') limiter.penalize(group, key, fault.seconds);
     const decision = limiter.check(group, key);
