@@ -54,7 +54,8 @@ beforeAll(async () => {
       '--calls',
       `${fixtures}/calls.jsonl`,
     ],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    // Its own process group, so stopping it reaches the emulator behind npm and tsx.
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -67,9 +68,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (child.exitCode === null) {
-    child.kill('SIGTERM');
-    await once(child, 'exit');
+  if (child.exitCode === null && child.pid !== undefined) {
+    const exited = once(child, 'exit');
+    process.kill(-child.pid, 'SIGTERM');
+    await exited;
   }
 });
 
