@@ -24,10 +24,12 @@ const USAGE = `Usage: npm run emulator -- [options]
   --light-limit N      Light-group requests per 60 s (default 50)
   --auth-limit N       Auth-group requests per 60 s (default 5)`;
 
-function numberOption(value: string | undefined, name: string): number | undefined {
+function numberOption(value: string | undefined, name: string, min = 0): number | undefined {
   if (value === undefined) return undefined;
   const parsed = Number(value);
-  if (!Number.isFinite(parsed)) throw new Error(`--${name} must be a number, got "${value}"`);
+  if (!Number.isFinite(parsed) || parsed < min) {
+    throw new Error(`--${name} must be a number of at least ${min}, got "${value}"`);
+  }
   return parsed;
 }
 
@@ -69,7 +71,7 @@ async function main(): Promise<void> {
     directory,
     calls,
     seed: numberOption(values.seed, 'seed'),
-    speed: numberOption(values.speed, 'speed'),
+    speed: numberOption(values.speed, 'speed', 0.001),
     now,
     historyDays: numberOption(values['history-days'], 'history-days'),
     apps: [{ clientId: values['client-id'], clientSecret: values['client-secret'] }],
@@ -77,8 +79,12 @@ async function main(): Promise<void> {
     accessTokenTtl: numberOption(values['access-ttl'], 'access-ttl'),
     refreshTokenTtl: numberOption(values['refresh-ttl'], 'refresh-ttl'),
     limits: {
-      ...(lightLimit ? { light: { limit: lightLimit, windowSeconds: 60, penaltySeconds: 60 } } : {}),
-      ...(authLimit ? { auth: { limit: authLimit, windowSeconds: 60, penaltySeconds: 60 } } : {}),
+      ...(lightLimit !== undefined
+        ? { light: { limit: lightLimit, windowSeconds: 60, penaltySeconds: 60 } }
+        : {}),
+      ...(authLimit !== undefined
+        ? { auth: { limit: authLimit, windowSeconds: 60, penaltySeconds: 60 } }
+        : {}),
     },
   });
   if (values.jwt !== DEMO_APP.jwt)

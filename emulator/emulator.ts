@@ -1,4 +1,5 @@
 import { AnalyticsEngine } from './analytics/engine';
+import { RETENTION_MS } from './analytics/query';
 import { CallStore } from './data/call-store';
 import type { CompiledCall } from './data/calls';
 import { demoDirectory, DEMO_OWNER_ID } from './data/demo-directory';
@@ -76,9 +77,9 @@ export class Emulator {
       });
     }
     this.engine = new AnalyticsEngine(this.store, () => this.directory);
-    const users = this.directory.ofType('User');
+    const users = () => this.directory.ofType('User');
     const ownerId =
-      config.ownerId ?? (config.directory ? users[0]?.id : DEMO_OWNER_ID) ?? this.directory.account.id;
+      config.ownerId ?? (config.directory ? users()[0]?.id : DEMO_OWNER_ID) ?? this.directory.account.id;
     this.oauth = new OAuthServer(
       {
         apps: config.apps ?? [{ clientId: DEMO_APP.clientId, clientSecret: DEMO_APP.clientSecret }],
@@ -88,7 +89,7 @@ export class Emulator {
         refreshTokenTtl: config.refreshTokenTtl ?? 604_800,
       },
       (hint) =>
-        users.find((user) => user.id === hint || user.extensionNumber === hint || user.email === hint)?.id,
+        users().find((user) => user.id === hint || user.extensionNumber === hint || user.email === hint)?.id,
     );
     this.limiter = new RateLimiter(config.limits);
     this.http = new EmulatorHttpServer({
@@ -113,7 +114,11 @@ export class Emulator {
   /** Emulator time, with live synthetic calls brought up to it. */
   dataNow(): number {
     const now = this.clock.now();
-    this.synthetic?.advanceTo(now, this.store);
+    if (this.synthetic) {
+      this.synthetic.advanceTo(now, this.store);
+      // Nothing older than the API's window can be asked for: keep a fast-running demo bounded.
+      this.store.pruneBefore(now - RETENTION_MS - 86_400_000);
+    }
     return now;
   }
 

@@ -87,7 +87,7 @@ function companyPlan(directory: Directory): GroupPlan {
 function companyNumbersPlan(keys: readonly string[] | null, directory: Directory): GroupPlan {
   return {
     groupedBy: 'CompanyNumbers',
-    keys: keys ?? directory.companyNumbers,
+    keys: [...new Set(keys ?? directory.companyNumbers)],
     info: () => undefined,
     views(call, wanted, emit) {
       if (call.calledNumber !== undefined && wanted.has(call.calledNumber))

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { zoneClock } from '../analytics/time';
 import type { CallStore } from './call-store';
 import { compileCall, type Call, type CallView, type CompiledCall } from './calls';
 import type { Directory, Extension } from './directory';
@@ -183,8 +184,9 @@ export class SyntheticCallCenter {
     return events;
   }
 
-  private minuteOfDay(ctx: DayContext, time: number): number {
-    return Math.floor((time - ctx.dayStart.toMillis()) / 60_000);
+  /** Wall-clock minutes since local midnight (right on daylight-saving change days too). */
+  private minuteOfDay(_ctx: DayContext, time: number): number {
+    return zoneClock(this.zone).minuteOfDay(time);
   }
 
   private isOpen(ctx: DayContext, time: number): boolean {

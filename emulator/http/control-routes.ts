@@ -48,15 +48,16 @@ export function controlRoutes(emulator: Emulator): Route[] {
     speed: emulator.clock.speed,
   });
   return [
-    route('GET', '/health', () =>
-      json({
+    route('GET', '/health', () => {
+      emulator.dataNow();
+      return json({
         ok: true,
         account: emulator.directory.account,
         calls: emulator.store.size,
         data: emulator.isSynthetic ? 'synthetic' : 'files',
         clock: clockState(),
-      }),
-    ),
+      });
+    }),
     route('GET', '/stats', () => json(emulator.stats.snapshot())),
     route('GET', '/faults', () => json({ rules: emulator.faults.list() })),
     route('POST', '/faults', (ctx) => {

@@ -25,7 +25,8 @@ export function oauthRoutes(oauth: OAuthServer): Route[] {
       group: 'auth',
       auth: 'client',
       handle(ctx) {
-        oauth.revoke(ctx.query.get('token') ?? form(ctx.body).get('token'));
+        const body = form(ctx.body);
+        oauth.revoke(ctx.query.get('token') ?? body.get('token'), body, ctx.req.headers.authorization);
         return { status: 200 };
       },
     },

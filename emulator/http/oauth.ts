@@ -184,7 +184,8 @@ export class OAuthServer {
   }
 
   /** POST /restapi/oauth/revoke: ends the whole session of an access or refresh token. */
-  revoke(tokenValue: string | null): void {
+  revoke(tokenValue: string | null, form: URLSearchParams, authorization: string | undefined): void {
+    this.authenticateClient(form, authorization);
     if (!tokenValue) throw new OAuthError(400, 'invalid_request', 'Parameter [token] is required', 'OAU-101');
     const session = this.byAccess.get(tokenValue) ?? this.byRefresh.get(tokenValue);
     if (session) this.endSession(session);
@@ -251,8 +252,9 @@ export class OAuthServer {
     const clientId = basic?.clientId ?? form.get('client_id');
     const app = this.options.apps.find((a) => a.clientId === clientId);
     if (!app) throw new OAuthError(401, 'invalid_client', 'Invalid client', 'OAU-153');
-    if (basic) {
-      if (!app.clientSecret || !sameText(basic.secret, app.clientSecret)) {
+    const secret = basic?.secret ?? form.get('client_secret');
+    if (secret !== null) {
+      if (!app.clientSecret || !sameText(secret, app.clientSecret)) {
         throw new OAuthError(401, 'invalid_client', 'Invalid client credentials', 'OAU-123');
       }
     } else if (app.requireSecret) {

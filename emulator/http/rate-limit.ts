@@ -31,6 +31,8 @@ export interface RateDecision {
 interface KeyState {
   hits: number[];
   penaltyUntil: number;
+  /** Length of the current penalty: the group's, or a fault's own. */
+  penaltyMs: number;
 }
 
 export class RateLimiter {
@@ -41,16 +43,22 @@ export class RateLimiter {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
   }
 
-  check(group: RateGroup, key: string, now = Date.now()): RateDecision {
+  /**
+   * Admit or refuse one request. `startPenaltySeconds` refuses it and starts a penalty of that
+   * length, as if the key had just gone over its limit (the `penalty` fault).
+   */
+  check(group: RateGroup, key: string, now = Date.now(), startPenaltySeconds?: number): RateDecision {
     const limit = this.limits[group];
     const state = this.state(group, key, now);
-    if (state.penaltyUntil > now || state.hits.length >= limit.limit) {
-      const duringPenalty = state.penaltyUntil > now;
-      state.penaltyUntil = now + limit.penaltySeconds * 1000;
+    const duringPenalty = state.penaltyUntil > now;
+    if (startPenaltySeconds !== undefined || duringPenalty || state.hits.length >= limit.limit) {
+      if (startPenaltySeconds !== undefined) state.penaltyMs = startPenaltySeconds * 1000;
+      else if (!duringPenalty) state.penaltyMs = limit.penaltySeconds * 1000;
+      state.penaltyUntil = now + state.penaltyMs;
       return {
         allowed: false,
-        duringPenalty,
-        headers: { ...this.headers(group, 0), 'Retry-After': String(limit.penaltySeconds) },
+        duringPenalty: duringPenalty && startPenaltySeconds === undefined,
+        headers: { ...this.headers(group, 0), 'Retry-After': String(Math.ceil(state.penaltyMs / 1000)) },
       };
     }
     state.hits.push(now);
@@ -67,12 +75,6 @@ export class RateLimiter {
     return this.headers(group, Math.max(0, this.limits[group].limit - state.hits.length));
   }
 
-  /** Put a key into penalty, as if it had gone over its limit (fault injection). */
-  penalize(group: RateGroup, key: string, seconds?: number, now = Date.now()): void {
-    const state = this.state(group, key, now);
-    state.penaltyUntil = now + (seconds ?? this.limits[group].penaltySeconds) * 1000;
-  }
-
   reset(): void {
     this.states.clear();
   }
@@ -81,7 +83,7 @@ export class RateLimiter {
     const id = `${group}|${key}`;
     let state = this.states.get(id);
     if (!state) {
-      state = { hits: [], penaltyUntil: 0 };
+      state = { hits: [], penaltyUntil: 0, penaltyMs: 0 };
       this.states.set(id, state);
     }
     const cutoff = now - this.limits[group].windowSeconds * 1000;

@@ -137,7 +137,7 @@ export class EmulatorHttpServer {
     try {
       body = await readBody(base.req);
     } catch (error) {
-      this.respond(res, errorReply(error), {});
+      this.respond(res, errorReply(error), limiter.peek(group, 'anonymous'));
       return;
     }
     let session: Session | null = null;
@@ -159,8 +159,9 @@ export class EmulatorHttpServer {
       const form = new URLSearchParams(body.toString('utf8'));
       key = `app|${base.query.get('client_id') ?? oauth.clientOf(form, base.req.headers.authorization)}`;
     }
-    if (fault?.type === 'penalty') limiter.penalize(group, key, fault.seconds);
-    const decision = limiter.check(group, key);
+    const startPenalty =
+      fault?.type === 'penalty' ? (fault.seconds ?? limiter.limits[group].penaltySeconds) : undefined;
+    const decision = limiter.check(group, key, Date.now(), startPenalty);
     if (!decision.allowed) {
       stats.limited(decision.duringPenalty);
       this.respond(

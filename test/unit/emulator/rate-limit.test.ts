@@ -41,9 +41,14 @@ describe('RateLimiter', () => {
     expect(limiter.check('light', 'k', 60_001).headers['X-Rate-Limit-Remaining']).toBe('0');
   });
 
-  it('can be put into penalty by a fault', () => {
+  it('starts a penalty of a fault’s own length, restarted at that length', () => {
     const limiter = new RateLimiter(limits);
-    limiter.penalize('light', 'k', 5, 0);
-    expect(limiter.check('light', 'k', 4_000).allowed).toBe(false);
+    const started = limiter.check('light', 'k', 0, 5);
+    expect(started).toMatchObject({ allowed: false, duringPenalty: false });
+    expect(started.headers['Retry-After']).toBe('5');
+    const during = limiter.check('light', 'k', 4_000);
+    expect(during).toMatchObject({ allowed: false, duringPenalty: true });
+    expect(during.headers['Retry-After']).toBe('5');
+    expect(limiter.check('light', 'k', 9_001).allowed).toBe(true);
   });
 });
