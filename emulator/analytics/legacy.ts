@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import type { AggregateRecord, EngineResult, MetricMap, TimelineRecord } from './engine';
-import { COUNTERS_BY_NAME, TIMERS_BY_NAME, type MetricDefinition } from './metrics';
-import type { AnalyticsQuery, GroupingQuery, MetricRequest } from './query';
-import { resolveTimeWindow } from './query';
-import type { CallFilters } from './request-schema';
-import { parseHhMm } from './time';
+import { COUNTERS_BY_NAME, TIMERS_BY_NAME } from './metrics';
+import type { AnalyticsQuery, GroupingQuery } from './query';
+import { fromAggregationOption, fromTimelineFlag, metricRequests, resolveTimeWindow } from './query';
+import { dateTime, hhmm, seconds, type CallFilters } from './request-schema';
 import { isValidTimeZone } from '../data/directory';
 import {
   ACTIONS,
@@ -69,9 +68,6 @@ const LEGACY_TIMERS = [
   'callsDurationByType',
 ] as const;
 
-const hhmm = z.string().refine((text) => parseHhMm(text) !== null, { message: 'expected time as hh:mm' });
-const dateTime = z.iso.datetime({ offset: true, message: 'expected an RFC 3339 date-time with offset' });
-const seconds = z.number().int().nonnegative();
 const valueRange = z.object({ minValueSeconds: seconds.optional(), maxValueSeconds: seconds.optional() });
 
 const LegacyFiltersSchema = z.object({
@@ -226,35 +222,15 @@ function baseQuery(
   };
 }
 
-function metricRequests<V>(
-  options: Record<string, V | undefined> | undefined,
-  definitions: ReadonlyMap<string, MetricDefinition>,
-  toRequest: (metric: MetricDefinition, value: V) => MetricRequest | null,
-): MetricRequest[] {
-  return Object.entries(options ?? {}).flatMap(([name, value]) => {
-    const request = value === undefined ? null : toRequest(definitions.get(name)!, value);
-    return request ? [request] : [];
-  });
-}
-
 export function legacyAggregateQuery(
   request: LegacyAggregateRequest,
   now: number,
   defaultZone: string,
 ): AnalyticsQuery {
-  type Option = {
-    aggregationType: MetricRequest['aggregation'];
-    aggregationInterval?: MetricRequest['interval'];
-  };
-  const toRequest = (metric: MetricDefinition, option: Option): MetricRequest => ({
-    metric,
-    aggregation: option.aggregationType,
-    interval: option.aggregationInterval ?? null,
-  });
   return {
     ...baseQuery(request, now, defaultZone),
-    counters: metricRequests(request.responseOptions.counters, COUNTERS_BY_NAME, toRequest),
-    timers: metricRequests(request.responseOptions.timers, TIMERS_BY_NAME, toRequest),
+    counters: metricRequests(request.responseOptions.counters, COUNTERS_BY_NAME, fromAggregationOption),
+    timers: metricRequests(request.responseOptions.timers, TIMERS_BY_NAME, fromAggregationOption),
   };
 }
 
@@ -263,12 +239,10 @@ export function legacyTimelineQuery(
   now: number,
   defaultZone: string,
 ): AnalyticsQuery {
-  const toRequest = (metric: MetricDefinition, wanted: boolean): MetricRequest | null =>
-    wanted ? { metric, aggregation: 'Sum', interval: null } : null;
   return {
     ...baseQuery(request, now, defaultZone),
-    counters: metricRequests(request.responseOptions.counters, COUNTERS_BY_NAME, toRequest),
-    timers: metricRequests(request.responseOptions.timers, TIMERS_BY_NAME, toRequest),
+    counters: metricRequests(request.responseOptions.counters, COUNTERS_BY_NAME, fromTimelineFlag),
+    timers: metricRequests(request.responseOptions.timers, TIMERS_BY_NAME, fromTimelineFlag),
   };
 }
 

@@ -75,44 +75,48 @@ export function resolveTimeWindow(
   };
 }
 
+/** An aggregate response option (`{aggregationType, aggregationInterval?}`) as a metric request. */
+export const fromAggregationOption = (
+  metric: MetricDefinition,
+  option: { aggregationType: AggregationType; aggregationInterval?: Interval },
+): MetricRequest => ({
+  metric,
+  aggregation: option.aggregationType,
+  interval: option.aggregationInterval ?? null,
+});
+
+/** A timeline response option (a boolean) as a metric request: every timeline point is a Sum. */
+export const fromTimelineFlag = (metric: MetricDefinition, wanted: boolean): MetricRequest | null =>
+  wanted ? { metric, aggregation: 'Sum', interval: null } : null;
+
+/** The metric requests of a `counters` or `timers` object, in the order the client listed them. */
+export function metricRequests<V>(
+  options: Record<string, V | undefined> | undefined,
+  definitions: ReadonlyMap<string, MetricDefinition>,
+  toRequest: (metric: MetricDefinition, value: V) => MetricRequest | null,
+): MetricRequest[] {
+  return Object.entries(options ?? {}).flatMap(([name, value]) => {
+    const request = value === undefined ? null : toRequest(definitions.get(name)!, value);
+    return request ? [request] : [];
+  });
+}
+
 export function aggregationQuery(request: AggregationRequest, now: number): AnalyticsQuery {
-  const pick = (
-    options: Record<string, { aggregationType: AggregationType; aggregationInterval?: Interval } | undefined>,
-    definitions: ReadonlyMap<string, MetricDefinition>,
-  ): MetricRequest[] =>
-    Object.entries(options).flatMap(([name, option]) =>
-      option
-        ? [
-            {
-              metric: definitions.get(name)!,
-              aggregation: option.aggregationType,
-              interval: option.aggregationInterval ?? null,
-            },
-          ]
-        : [],
-    );
   return {
     grouping: resolveGrouping(request.grouping),
     window: resolveTimeWindow(request.timeSettings, now),
     filters: request.callFilters ?? {},
-    counters: pick(request.responseOptions.counters ?? {}, COUNTERS_BY_NAME),
-    timers: pick(request.responseOptions.timers ?? {}, TIMERS_BY_NAME),
+    counters: metricRequests(request.responseOptions.counters, COUNTERS_BY_NAME, fromAggregationOption),
+    timers: metricRequests(request.responseOptions.timers, TIMERS_BY_NAME, fromAggregationOption),
   };
 }
 
 export function timelineQuery(request: TimelineRequest, now: number): AnalyticsQuery {
-  const pick = (
-    options: Record<string, boolean | undefined>,
-    definitions: ReadonlyMap<string, MetricDefinition>,
-  ): MetricRequest[] =>
-    Object.entries(options).flatMap(([name, wanted]) =>
-      wanted ? [{ metric: definitions.get(name)!, aggregation: 'Sum' as const, interval: null }] : [],
-    );
   return {
     grouping: resolveGrouping(request.grouping),
     window: resolveTimeWindow(request.timeSettings, now),
     filters: request.callFilters ?? {},
-    counters: pick(request.responseOptions.counters ?? {}, COUNTERS_BY_NAME),
-    timers: pick(request.responseOptions.timers ?? {}, TIMERS_BY_NAME),
+    counters: metricRequests(request.responseOptions.counters, COUNTERS_BY_NAME, fromTimelineFlag),
+    timers: metricRequests(request.responseOptions.timers, TIMERS_BY_NAME, fromTimelineFlag),
   };
 }

@@ -26,9 +26,14 @@ import {
  * samples carry a stray `callFilters.callFilters`); wrong types, enum values and combinations are not.
  */
 
-const hhmm = z.string().refine((text) => parseHhMm(text) !== null, { message: 'expected time as hh:mm' });
-const dateTime = z.iso.datetime({ offset: true, message: 'expected an RFC 3339 date-time with offset' });
-const seconds = z.number().int().nonnegative();
+export const hhmm = z
+  .string()
+  .refine((text) => parseHhMm(text) !== null, { message: 'expected time as hh:mm' });
+export const dateTime = z.iso.datetime({
+  offset: true,
+  message: 'expected an RFC 3339 date-time with offset',
+});
+export const seconds = z.number().int().nonnegative();
 const range = z.object({ minSeconds: seconds.optional(), maxSeconds: seconds.optional() });
 
 export const TimeSettingsSchema = z.object({
