@@ -1,0 +1,137 @@
+import { copyFile, readFile, rename } from 'node:fs/promises';
+import writeFileAtomic from 'write-file-atomic';
+import type { z } from 'zod';
+
+/**
+ * One versioned JSON document on disk (the settings file): validated against a schema, migrated from
+ * older versions, written atomically with the previous good copy kept as `<file>.bak`. A file that is
+ * corrupt or invalid is never silently reset: it is set aside as `<file>.corrupt-<time>`, the backup
+ * is used instead, and the caller learns exactly what was wrong (`recovery`).
+ */
+
+export interface Migration {
+  /** Migrates a document of version `from` to version `from + 1`. */
+  readonly from: number;
+  migrate(document: Record<string, unknown>): Record<string, unknown>;
+}
+
+export interface JsonFileStoreOptions<T> {
+  path: string;
+  schema: z.ZodType<T>;
+  /** The version this build writes. */
+  version: number;
+  migrations: readonly Migration[];
+  defaults: () => T;
+}
+
+export interface Recovery {
+  /** What was wrong with the file, naming the field where the schema refused it. */
+  problem: string;
+  /** Where the loaded value came from instead. */
+  usedInstead: 'backup' | 'defaults';
+  /** Where the unreadable file was moved, so nothing is lost. */
+  preservedAs: string;
+}
+
+export interface Loaded<T> {
+  value: T;
+  /** Set when the file was written by an older version and has been migrated in memory. */
+  migratedFrom?: number;
+  recovery?: Recovery;
+}
+
+export class DocumentError extends Error {
+  override readonly name = 'DocumentError';
+}
+
+export class JsonFileStore<T> {
+  constructor(private readonly options: JsonFileStoreOptions<T>) {}
+
+  get backupPath(): string {
+    return `${this.options.path}.bak`;
+  }
+
+  async load(): Promise<Loaded<T>> {
+    const { path } = this.options;
+    const text = await readText(path);
+    if (text === null) return { value: this.options.defaults() };
+    try {
+      return this.decode(text, path);
+    } catch (error) {
+      const problem = (error as Error).message;
+      const preservedAs = `${path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      await rename(path, preservedAs);
+      const backup = await readText(this.backupPath);
+      if (backup !== null) {
+        try {
+          const restored = this.decode(backup, this.backupPath);
+          return { ...restored, recovery: { problem, usedInstead: 'backup', preservedAs } };
+        } catch {
+          // The backup is no better; fall through to defaults, keeping both files.
+        }
+      }
+      return { value: this.options.defaults(), recovery: { problem, usedInstead: 'defaults', preservedAs } };
+    }
+  }
+
+  /** Validate and write atomically, keeping the file being replaced as the backup. */
+  async save(value: T): Promise<void> {
+    const parsed = this.options.schema.safeParse(value);
+    if (!parsed.success) throw new DocumentError(`Not saved: ${describeIssue(parsed.error)}`);
+    const document = { ...(parsed.data as object), version: this.options.version };
+    if ((await readText(this.options.path)) !== null) {
+      await copyFile(this.options.path, this.backupPath);
+    }
+    await writeFileAtomic(this.options.path, `${JSON.stringify(document, null, 2)}\n`, { mode: 0o600 });
+  }
+
+  /** Parse, migrate and validate; every failure names the file and what is wrong. */
+  decode(text: string, source: string): Loaded<T> {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new DocumentError(`${source} is not valid JSON (${(error as Error).message})`, { cause: error });
+    }
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+      throw new DocumentError(`${source} does not hold a JSON object`);
+    }
+    let document = json as Record<string, unknown>;
+    const version = document.version;
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+      throw new DocumentError(`${source}: version is missing or not a positive integer`);
+    }
+    if (version > this.options.version) {
+      throw new DocumentError(
+        `${source} was written by a newer Callboard (version ${version}; this one reads up to ${this.options.version})`,
+      );
+    }
+    for (let from = version; from < this.options.version; from++) {
+      const migration = this.options.migrations.find((m) => m.from === from);
+      if (!migration) throw new DocumentError(`${source}: no migration from version ${from}`);
+      document = { ...migration.migrate(document), version: from + 1 };
+    }
+    const parsed = this.options.schema.safeParse(document);
+    if (!parsed.success) throw new DocumentError(`${source}: ${describeIssue(parsed.error)}`);
+    return version < this.options.version
+      ? { value: parsed.data, migratedFrom: version }
+      : { value: parsed.data };
+  }
+}
+
+function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  const path = issue?.path
+    .map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))
+    .join('');
+  return `${path ? path.slice(path.startsWith('.') ? 1 : 0) : '(document)'}: ${issue?.message ?? 'is invalid'}`;
+}
+
+async function readText(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
