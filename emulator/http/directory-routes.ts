@@ -21,11 +21,9 @@ function paging(ctx: RouteContext, total: number, defaultPerPage = 100) {
   const start = (page - 1) * perPage;
   const end = Math.min(total, start + perPage);
   const totalPages = Math.ceil(total / perPage);
-  const info: Record<string, number> = { page, perPage, totalPages, totalElements: total };
-  if (end > start) {
-    info.pageStart = start;
-    info.pageEnd = end - 1;
-  }
+  // The spec's paging model omits `page` (and the page bounds) for a page past the end.
+  const info: Record<string, number> = { perPage, totalPages, totalElements: total };
+  if (end > start) Object.assign(info, { page, pageStart: start, pageEnd: end - 1 });
   return { start, end, page, totalPages, info };
 }
 

@@ -137,7 +137,8 @@ export class EmulatorHttpServer {
     try {
       body = await readBody(base.req);
     } catch (error) {
-      this.respond(res, errorReply(error), limiter.peek(group, 'anonymous'));
+      // The rest of the oversized body is never read, so this connection cannot carry another request.
+      this.respond(res, errorReply(error), { ...limiter.peek(group, 'anonymous'), Connection: 'close' });
       return;
     }
     let session: Session | null = null;
