@@ -40,6 +40,11 @@ export interface EmulatorConfig {
   accessTokenTtl?: number;
   refreshTokenTtl?: number;
   limits?: Partial<RateLimits>;
+  /**
+   * Time source for the data clock and rate limits (default real time). A soak test passes its
+   * virtual clock so a simulated day of polling runs in seconds with exact rate-limit windows.
+   */
+  timeSource?: () => number;
   log?: (line: string) => void;
 }
 
@@ -68,7 +73,7 @@ export class Emulator {
     const log = config.log ?? ((line: string) => console.error(line));
     this.directory = new Directory(config.directory ?? demoDirectory());
     if (config.calls) this.store.add(config.calls);
-    this.clock = new EmulatorClock(config.now ?? this.defaultStart(), config.speed ?? 1);
+    this.clock = new EmulatorClock(config.now ?? this.defaultStart(), config.speed ?? 1, config.timeSource);
     if (!config.calls) {
       this.synthetic = new SyntheticCallCenter(this.directory, {
         seed: config.seed ?? 42,
@@ -91,7 +96,7 @@ export class Emulator {
       (hint) =>
         users().find((user) => user.id === hint || user.extensionNumber === hint || user.email === hint)?.id,
     );
-    this.limiter = new RateLimiter(config.limits);
+    this.limiter = new RateLimiter(config.limits, config.timeSource);
     this.http = new EmulatorHttpServer({
       routes: [
         ...oauthRoutes(this.oauth),

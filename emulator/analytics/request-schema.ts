@@ -1,24 +1,17 @@
 import { z } from 'zod';
-import { isValidTimeZone } from '../data/directory';
-import { COUNTER_NAMES, TIMER_NAMES } from './metrics';
-import { parseHhMm } from './time';
 import {
-  ACTIONS,
-  AGGREGATION_TYPES,
-  CALL_TYPES,
-  DAYS_OF_WEEK,
-  DIRECTIONS,
-  ENDING_PARTIES,
-  GROUP_BY,
-  GROUP_BY_MEMBERS,
-  HOURS_OPTIONS,
-  INTERVALS,
-  ORIGINS,
-  QUEUE_SLA,
-  RESPONSES,
-  RESULTS,
-  SEGMENTS,
-} from './vocabulary';
+  CallFiltersSchema,
+  DayOfWeekSchema,
+  GroupingSchema,
+  HoursRangeSchema,
+  dateTime,
+  hhmm,
+  seconds,
+  timeZone,
+  type CallFilters,
+} from '../../contract/api-request';
+import { COUNTER_NAMES, TIMER_NAMES } from './metrics';
+import { AGGREGATION_TYPES, INTERVALS } from './vocabulary';
 
 /**
  * Request bodies of the current analytics API (/analytics/calls/v1), as the OpenAPI spec defines
@@ -26,65 +19,19 @@ import {
  * samples carry a stray `callFilters.callFilters`); wrong types, enum values and combinations are not.
  */
 
-export const hhmm = z
-  .string()
-  .refine((text) => parseHhMm(text) !== null, { message: 'expected time as hh:mm' });
-export const dateTime = z.iso.datetime({
-  offset: true,
-  message: 'expected an RFC 3339 date-time with offset',
-});
-export const seconds = z.number().int().nonnegative();
-const range = z.object({ minSeconds: seconds.optional(), maxSeconds: seconds.optional() });
-
 export const TimeSettingsSchema = z.object({
-  timeZone: z.string().refine(isValidTimeZone, { message: 'is not an IANA time zone name' }),
+  timeZone,
   timeRange: z.object({ timeFrom: dateTime, timeTo: dateTime }),
   advancedTimeSettings: z
     .object({
-      includeDays: z.array(z.enum(DAYS_OF_WEEK)).optional(),
-      includeHours: z.array(z.object({ from: hhmm, to: hhmm })).optional(),
+      includeDays: z.array(DayOfWeekSchema).optional(),
+      includeHours: z.array(HoursRangeSchema).optional(),
     })
     .optional(),
 });
 
-export const GroupingSchema = z
-  .object({
-    groupBy: z.enum(GROUP_BY).optional(),
-    groupByMembers: z.enum(GROUP_BY_MEMBERS).optional(),
-    keys: z.array(z.string()).optional(),
-  })
-  .superRefine((grouping, ctx) => {
-    if ((grouping.groupBy === undefined) === (grouping.groupByMembers === undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['groupBy'],
-        message: 'give exactly one of groupBy or groupByMembers',
-      });
-    }
-  });
-
-export const CallFiltersSchema = z.object({
-  extensionFilters: z
-    .object({ fromIds: z.array(z.string()).optional(), toIds: z.array(z.string()).optional() })
-    .optional(),
-  queues: z.array(z.string()).optional(),
-  calledNumbers: z.array(z.string()).optional(),
-  directions: z.array(z.enum(DIRECTIONS)).optional(),
-  origins: z.array(z.enum(ORIGINS)).optional(),
-  callResponses: z.array(z.enum(RESPONSES)).optional(),
-  callResults: z.array(z.enum(RESULTS)).optional(),
-  callSegments: z.array(z.object({ segment: z.enum(SEGMENTS), length: range.optional() })).optional(),
-  callActions: z.array(z.enum(ACTIONS)).optional(),
-  companyHours: z.array(z.enum(HOURS_OPTIONS)).optional(),
-  callDuration: range.optional(),
-  timeSpent: range.optional(),
-  queueSla: z.array(z.enum(QUEUE_SLA)).optional(),
-  callTypes: z.array(z.enum(CALL_TYPES)).optional(),
-  endingParties: z.array(z.enum(ENDING_PARTIES)).optional(),
-  queueHours: z.array(z.enum(HOURS_OPTIONS)).optional(),
-});
-
-export type CallFilters = z.infer<typeof CallFiltersSchema>;
+export { CallFiltersSchema, GroupingSchema, dateTime, hhmm, seconds };
+export type { CallFilters };
 
 const aggregationOption = z.object({
   aggregationType: z.enum(AGGREGATION_TYPES),

@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { parseHhMm } from '../../contract/api-request';
 import type { Interval } from './vocabulary';
 
 /**
@@ -68,14 +69,7 @@ export interface MinuteRange {
   readonly to: number;
 }
 
-export function parseHhMm(text: string): number | null {
-  const match = /^(\d{2}):(\d{2})$/.exec(text);
-  if (!match) return null;
-  const hours = Number(match[1]);
-  const minutes = Number(match[2]);
-  if (hours > 23 || minutes > 59) return null;
-  return hours * 60 + minutes;
-}
+export { parseHhMm };
 
 export function minuteInRange(minute: number, range: MinuteRange): boolean {
   return range.from <= range.to

@@ -1,110 +1,20 @@
 /**
- * The analytics vocabulary: request enum values (PascalCase, as the API's filters spell them) and the
- * breakdown keys the responses use for the same things. One table per dimension, so the request
- * validator, the call-file reader and the engine can never disagree about a name.
+ * The emulator's view of the analytics vocabulary: the enums come from the shared contract; this module
+ * adds the dimension table (category indexes) the engine tallies by.
  */
+import {
+  BREAKDOWN_KEYS,
+  CALL_TYPES,
+  DIRECTIONS,
+  ENDING_PARTIES,
+  HOURS_OPTIONS,
+  ORIGINS,
+  QUEUE_SLA,
+  RESPONSES,
+  RESULTS,
+} from '../../contract/api-vocabulary';
 
-export const DIRECTIONS = ['Inbound', 'Outbound'] as const;
-export const ORIGINS = ['Internal', 'External'] as const;
-export const RESPONSES = ['Answered', 'NotAnswered', 'Connected', 'NotConnected'] as const;
-export const RESULTS = [
-  'Completed',
-  'Abandoned',
-  'Voicemail',
-  'Unknown',
-  'Missed',
-  'Accepted',
-  'Transferred',
-  'PickedUp',
-  'Forwarded',
-  'AnsweredElsewhere',
-] as const;
-export const CALL_TYPES = [
-  'Direct',
-  'FromQueue',
-  'ParkRetrieval',
-  'Transferred',
-  'Outbound',
-  'Overflow',
-  'QueueCallPickup',
-] as const;
-export const HOURS_OPTIONS = ['BusinessHours', 'AfterHours'] as const;
-export const QUEUE_SLA = ['InSla', 'OutSla'] as const;
-export const ENDING_PARTIES = ['Caller', 'Callee', 'System'] as const;
-export const SEGMENTS = [
-  'Ringing',
-  'LiveTalk',
-  'Hold',
-  'Park',
-  'Transfer',
-  'IvrPrompt',
-  'Voicemail',
-  'VmGreeting',
-  'Setup',
-  'Forwarding',
-] as const;
-export const SEGMENT_KEYS = [
-  'ringing',
-  'liveTalk',
-  'hold',
-  'park',
-  'transfer',
-  'ivrPrompt',
-  'voicemail',
-  'vmGreeting',
-  'setup',
-  'forwarding',
-] as const;
-export const ACTIONS = [
-  'HoldOff',
-  'HoldOn',
-  'ParkOn',
-  'ParkOff',
-  'BlindTransfer',
-  'WarmTransfer',
-  'DTMFTransfer',
-] as const;
-export const ACTION_KEYS = [
-  'holdOff',
-  'holdOn',
-  'parkOn',
-  'parkOff',
-  'blindTransfer',
-  'warmTransfer',
-  'dtmfTransfer',
-] as const;
-export const DAYS_OF_WEEK = [
-  'Sunday',
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-] as const;
-export const INTERVALS = ['Hour', 'Day', 'Week', 'Month'] as const;
-export const AGGREGATION_TYPES = ['Sum', 'Average', 'Max', 'Min', 'Percent'] as const;
-export const GROUP_BY = [
-  'Company',
-  'CompanyNumbers',
-  'Users',
-  'Queues',
-  'IVRs',
-  'IVAs',
-  'SharedLines',
-  'UserGroups',
-  'Sites',
-  'Departments',
-] as const;
-export const GROUP_BY_MEMBERS = ['Department', 'UserGroup', 'Queue', 'Site'] as const;
-
-export type Direction = (typeof DIRECTIONS)[number];
-export type Interval = (typeof INTERVALS)[number];
-export type AggregationType = (typeof AGGREGATION_TYPES)[number];
-export type GroupBy = (typeof GROUP_BY)[number];
-export type GroupByMembers = (typeof GROUP_BY_MEMBERS)[number];
-export type SegmentKey = (typeof SEGMENT_KEYS)[number];
-export type ActionKey = (typeof ACTION_KEYS)[number];
+export * from '../../contract/api-vocabulary';
 
 /**
  * A categorical dimension of a call view. `scope: 'call'` dimensions (origin, company hours) belong to
@@ -130,34 +40,15 @@ export type DimensionName =
   | 'queueHours';
 
 const DIMENSION_SPECS: Array<[DimensionName, readonly string[], readonly string[]]> = [
-  ['direction', DIRECTIONS, ['inbound', 'outbound']],
-  ['origin', ORIGINS, ['internal', 'external']],
-  ['response', RESPONSES, ['answered', 'notAnswered', 'connected', 'notConnected']],
-  [
-    'result',
-    RESULTS,
-    [
-      'completed',
-      'abandoned',
-      'voicemail',
-      'unknown',
-      'missed',
-      'accepted',
-      'transferred',
-      'pickedUp',
-      'forwarded',
-      'answeredElsewhere',
-    ],
-  ],
-  [
-    'type',
-    CALL_TYPES,
-    ['direct', 'fromQueue', 'parkRetrieval', 'transferred', 'outbound', 'overflow', 'queueCallPickup'],
-  ],
-  ['companyHours', HOURS_OPTIONS, ['businessHours', 'afterHours']],
-  ['queueSla', QUEUE_SLA, ['inSla', 'outOfSla']],
-  ['endingParty', ENDING_PARTIES, ['caller', 'callee', 'system']],
-  ['queueHours', HOURS_OPTIONS, ['businessHours', 'afterHours']],
+  ['direction', DIRECTIONS, BREAKDOWN_KEYS.direction],
+  ['origin', ORIGINS, BREAKDOWN_KEYS.origin],
+  ['response', RESPONSES, BREAKDOWN_KEYS.response],
+  ['result', RESULTS, BREAKDOWN_KEYS.result],
+  ['type', CALL_TYPES, BREAKDOWN_KEYS.type],
+  ['companyHours', HOURS_OPTIONS, BREAKDOWN_KEYS.companyHours],
+  ['queueSla', QUEUE_SLA, BREAKDOWN_KEYS.queueSla],
+  ['endingParty', ENDING_PARTIES, BREAKDOWN_KEYS.endingParty],
+  ['queueHours', HOURS_OPTIONS, BREAKDOWN_KEYS.queueHours],
 ];
 
 /** Category 0 is "all views"; each dimension's categories follow. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidTimeZone } from '../../contract/api-request';
 
 /**
  * The account directory the emulator serves and groups analytics by (docs/emulator-data.md).
@@ -63,14 +64,7 @@ export const DirectorySchema = z.object({
 export type Extension = z.infer<typeof ExtensionSchema>;
 export type DirectoryData = z.infer<typeof DirectorySchema>;
 
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isValidTimeZone };
 
 /** Indexed, read-only view of a directory. */
 export class Directory {

@@ -39,7 +39,11 @@ export class RateLimiter {
   private readonly states = new Map<string, KeyState>();
   limits: RateLimits;
 
-  constructor(limits: Partial<RateLimits> = {}) {
+  /** `now` is the limiter's time source: real time, or a test's virtual clock (soak tests). */
+  constructor(
+    limits: Partial<RateLimits> = {},
+    readonly now: () => number = Date.now,
+  ) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
   }
 
@@ -47,7 +51,7 @@ export class RateLimiter {
    * Admit or refuse one request. `startPenaltySeconds` refuses it and starts a penalty of that
    * length, as if the key had just gone over its limit (the `penalty` fault).
    */
-  check(group: RateGroup, key: string, now = Date.now(), startPenaltySeconds?: number): RateDecision {
+  check(group: RateGroup, key: string, now = this.now(), startPenaltySeconds?: number): RateDecision {
     const limit = this.limits[group];
     const state = this.state(group, key, now);
     const duringPenalty = state.penaltyUntil > now;
@@ -70,7 +74,7 @@ export class RateLimiter {
   }
 
   /** Headers for a response that did not count (e.g. refused before authentication). */
-  peek(group: RateGroup, key: string, now = Date.now()): Record<string, string> {
+  peek(group: RateGroup, key: string, now = this.now()): Record<string, string> {
     const state = this.state(group, key, now);
     return this.headers(group, Math.max(0, this.limits[group].limit - state.hits.length));
   }

@@ -162,7 +162,7 @@ export class EmulatorHttpServer {
     }
     const startPenalty =
       fault?.type === 'penalty' ? (fault.seconds ?? limiter.limits[group].penaltySeconds) : undefined;
-    const decision = limiter.check(group, key, Date.now(), startPenalty);
+    const decision = limiter.check(group, key, limiter.now(), startPenalty);
     if (!decision.allowed) {
       stats.limited(decision.duringPenalty);
       this.respond(

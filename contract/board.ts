@@ -1,0 +1,234 @@
+import { z } from 'zod';
+import {
+  CallFiltersSchema,
+  DayOfWeekSchema,
+  HoursRangeSchema,
+  dateTime,
+  hhmm,
+  parseHhMm,
+  timeZone,
+} from './api-request';
+import { GROUP_BY, GROUP_BY_MEMBERS, INTERVALS } from './api-vocabulary';
+import { parseExpression } from './expression';
+import { KPI_IDS } from './kpis';
+
+/**
+ * Boards and tiles: what a board shows, in terms the analytics API can answer. A data tile has one
+ * query (grouping, filters, time window) and one or more measures (named KPIs or metric expressions),
+ * each with optional thresholds; the planner merges tiles' queries into as few requests as possible.
+ */
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'use 1–63 lowercase letters, digits and dashes' });
+const label = z.string().trim().min(1, { message: 'must not be empty' }).max(80);
+
+export const TimeWindowSchema = z.discriminatedUnion('kind', [
+  /** Since the board's day reset today, in the board's zone. */
+  z.object({ kind: z.literal('today') }),
+  /** The last N minutes up to now. */
+  z.object({
+    kind: z.literal('rolling'),
+    minutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(7 * 24 * 60),
+  }),
+  /** From yesterday's day reset up to now. */
+  z.object({ kind: z.literal('yesterdayToNow') }),
+  /** Since Monday's day reset this week. */
+  z.object({ kind: z.literal('thisWeek') }),
+  /** A fixed range; `to: null` means "up to now". */
+  z.object({ kind: z.literal('custom'), from: dateTime, to: dateTime.nullable() }),
+]);
+export type TimeWindow = z.infer<typeof TimeWindowSchema>;
+
+export const TileGroupingSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('groupBy'),
+    groupBy: z.enum(GROUP_BY),
+    keys: z.array(z.string().min(1)).max(1000).optional(),
+  }),
+  z.object({
+    kind: z.literal('groupByMembers'),
+    groupByMembers: z.enum(GROUP_BY_MEMBERS),
+    keys: z.array(z.string().min(1)).min(1).max(1000),
+  }),
+]);
+export type TileGrouping = z.infer<typeof TileGroupingSchema>;
+
+export const TileQuerySchema = z.object({
+  grouping: TileGroupingSchema,
+  callFilters: CallFiltersSchema.optional(),
+  window: TimeWindowSchema,
+  includeDays: z.array(DayOfWeekSchema).min(1).optional(),
+  includeHours: z.array(HoursRangeSchema).min(1).optional(),
+  /** Only calls in the business hours configured in RingCentral (callFilters.companyHours). */
+  businessHoursOnly: z.boolean().default(false),
+});
+export type TileQuery = z.infer<typeof TileQuerySchema>;
+
+export const ThresholdsSchema = z
+  .object({
+    /** `above`: warn/critical when the value rises to the limits; `below`: when it falls to them. */
+    direction: z.enum(['above', 'below']),
+    warn: z.number(),
+    critical: z.number(),
+  })
+  .refine((t) => (t.direction === 'above' ? t.critical >= t.warn : t.critical <= t.warn), {
+    message: 'critical must be beyond warn in the threshold direction',
+    path: ['critical'],
+  });
+export type Thresholds = z.infer<typeof ThresholdsSchema>;
+
+const expressionText = z.string().superRefine((text, ctx) => {
+  const parsed = parseExpression(text);
+  if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
+});
+
+export const MeasureSchema = z
+  .object({
+    id,
+    label: label.optional(),
+    kpi: z.enum(KPI_IDS).optional(),
+    expression: expressionText.optional(),
+    unit: z.enum(['count', 'percent', 'seconds']).optional(),
+    thresholds: ThresholdsSchema.optional(),
+    target: z.number().optional(),
+  })
+  .refine((m) => (m.kpi === undefined) !== (m.expression === undefined), {
+    message: 'give exactly one of kpi or expression',
+    path: ['kpi'],
+  });
+export type Measure = z.infer<typeof MeasureSchema>;
+
+const LayoutSchema = z.object({
+  x: z.number().int().min(0),
+  y: z.number().int().min(0),
+  w: z.number().int().min(1),
+  h: z.number().int().min(1),
+});
+
+const tileBase = {
+  id,
+  title: label,
+  layout: LayoutSchema,
+};
+
+const dataTileBase = {
+  ...tileBase,
+  query: TileQuerySchema,
+  measures: z.array(MeasureSchema).min(1).max(12),
+  /** Seconds between refreshes of this tile's data; defaults to the polling setting. */
+  refreshSeconds: z.number().int().min(15).max(3600).optional(),
+};
+
+export const TileSchema = z.discriminatedUnion('type', [
+  z.object({ ...dataTileBase, type: z.literal('bigNumber'), compareYesterday: z.boolean().default(false) }),
+  z.object({
+    ...dataTileBase,
+    type: z.literal('gauge'),
+    min: z.number().default(0),
+    max: z.number().default(100),
+  }),
+  z.object({ ...dataTileBase, type: z.literal('resultBar') }),
+  z.object({
+    ...dataTileBase,
+    type: z.literal('timeline'),
+    interval: z.enum(INTERVALS).default('Hour'),
+    overlayYesterday: z.boolean().default(false),
+  }),
+  z.object({ ...dataTileBase, type: z.literal('queueGrid') }),
+  z.object({
+    ...dataTileBase,
+    type: z.literal('leaderboard'),
+    sortBy: id.optional(),
+    order: z.enum(['desc', 'asc']).default('desc'),
+    limit: z.number().int().min(1).max(50).default(10),
+  }),
+  z.object({ ...dataTileBase, type: z.literal('donut') }),
+  z.object({ ...tileBase, type: z.literal('clock'), showSeconds: z.boolean().default(false) }),
+  z.object({
+    ...tileBase,
+    type: z.literal('text'),
+    text: z.string().max(2000),
+    ticker: z.boolean().default(false),
+  }),
+]);
+export type Tile = z.infer<typeof TileSchema>;
+export type TileType = Tile['type'];
+export type DataTile = Exclude<Tile, { type: 'clock' | 'text' }>;
+export const DATA_TILE_TYPES = [
+  'bigNumber',
+  'gauge',
+  'resultBar',
+  'timeline',
+  'queueGrid',
+  'leaderboard',
+  'donut',
+] as const;
+
+export function isDataTile(tile: Tile): tile is DataTile {
+  return tile.type !== 'clock' && tile.type !== 'text';
+}
+
+export const BusinessHoursSchema = z.object({
+  days: z.array(DayOfWeekSchema).min(1),
+  from: hhmm,
+  to: hhmm,
+});
+export type BusinessHours = z.infer<typeof BusinessHoursSchema>;
+
+export const BoardSchema = z
+  .object({
+    id,
+    name: label,
+    timeZone,
+    /** When "today" starts, in the board's zone (a night shift may want 06:00). */
+    dayReset: hhmm.default('00:00'),
+    /** Seconds this board stays on screen in rotation. */
+    rotationSeconds: z.number().int().min(5).max(3600).default(30),
+    /** For after-hours dimming and display only; data filtering uses RingCentral's own hours. */
+    businessHours: BusinessHoursSchema.nullable().default(null),
+    grid: z.object({ columns: z.number().int().min(1).max(24), rows: z.number().int().min(1).max(24) }),
+    tiles: z.array(TileSchema).max(48),
+  })
+  .superRefine(checkBoardTiles);
+export type Board = z.infer<typeof BoardSchema>;
+
+function checkBoardTiles(
+  board: { grid: { columns: number; rows: number }; tiles: Tile[] },
+  ctx: z.RefinementCtx,
+): void {
+  const seen = new Set<string>();
+  board.tiles.forEach((tile, index) => {
+    if (seen.has(tile.id))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tiles', index, 'id'],
+        message: `duplicate tile id "${tile.id}"`,
+      });
+    seen.add(tile.id);
+    const { x, y, w, h } = tile.layout;
+    if (x + w > board.grid.columns || y + h > board.grid.rows) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tiles', index, 'layout'],
+        message: `lies outside the ${board.grid.columns}×${board.grid.rows} grid`,
+      });
+    }
+    if (tile.type === 'leaderboard' && tile.sortBy && !tile.measures.some((m) => m.id === tile.sortBy)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tiles', index, 'sortBy'],
+        message: `names no measure of this tile`,
+      });
+    }
+  });
+}
+
+/** Minutes after local midnight of a board's day reset. */
+export function dayResetMinutes(board: Pick<Board, 'dayReset'>): number {
+  return parseHhMm(board.dayReset) ?? 0;
+}

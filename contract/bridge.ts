@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { BoardSnapshotSchema } from './snapshot';
+import { SettingsSchema } from './settings';
+import { ConnectionStatusSchema } from './connection';
+import type { InvokeChannelName } from './channels';
+
+/**
+ * The Bridge between the renderer and the core: the same channels over Electron IPC (preload) and
+ * over the hub's HTTP + Server-Sent Events. Every request payload is validated by the receiving host
+ * against these schemas; nothing on these channels ever carries a token, and secrets only ever travel
+ * inwards (from the settings window to the core's sign-in), never back out.
+ */
+
+const nothing = z.undefined();
+
+export const SignInJwtSchema = z.object({
+  server: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('production') }),
+    z.object({ kind: z.literal('custom'), url: z.url({ protocol: /^https?$/ }) }),
+  ]),
+  clientId: z.string().trim().min(1).max(200),
+  clientSecret: z.string().min(1).max(500),
+  jwt: z.string().min(1).max(8000),
+});
+
+export const SignInBrowserSchema = SignInJwtSchema.omit({ clientSecret: true, jwt: true }).extend({
+  clientSecret: z.string().max(500).optional(),
+});
+
+/** Request/response pairs the renderer may invoke; `admin` ones change settings or the account. */
+export const INVOKE_CHANNELS = {
+  'snapshot:get': { request: nothing, response: BoardSnapshotSchema.nullable(), admin: false },
+  'settings:get': { request: nothing, response: SettingsSchema, admin: false },
+  'settings:save': { request: z.unknown(), response: SettingsSchema, admin: true },
+  'board:export': { request: z.object({ boardId: z.string() }), response: z.string(), admin: false },
+  'board:import': {
+    request: z.object({ json: z.string().max(1_000_000), replace: z.boolean().optional() }),
+    response: SettingsSchema,
+    admin: true,
+  },
+  'connection:status': { request: nothing, response: ConnectionStatusSchema, admin: false },
+  'connection:signInJwt': { request: SignInJwtSchema, response: ConnectionStatusSchema, admin: true },
+  'connection:signInBrowser': { request: SignInBrowserSchema, response: ConnectionStatusSchema, admin: true },
+  'connection:signOut': { request: nothing, response: ConnectionStatusSchema, admin: true },
+  'connection:useDemo': { request: nothing, response: ConnectionStatusSchema, admin: true },
+  'screen:visibility': {
+    request: z.object({ screenId: z.string().max(100), visible: z.boolean() }),
+    response: nothing,
+    admin: false,
+  },
+} as const satisfies Record<InvokeChannelName, unknown>;
+
+export type InvokeChannel = keyof typeof INVOKE_CHANNELS;
+export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof INVOKE_CHANNELS)[C]['request']>;
+export type InvokeResponse<C extends InvokeChannel> = z.infer<(typeof INVOKE_CHANNELS)[C]['response']>;
+
+/** What an invoke returns over either transport: a value, or an error in the user's terms. */
+export type InvokeResult<C extends InvokeChannel> =
+  { ok: true; value: InvokeResponse<C> } | { ok: false; error: string };
+
+/** Pushed from the core to every screen. */
+export const PUSH_CHANNELS = {
+  'snapshot:push': BoardSnapshotSchema,
+} as const;
+export type PushChannel = keyof typeof PUSH_CHANNELS;
+
+export function isInvokeChannel(name: unknown): name is InvokeChannel {
+  return typeof name === 'string' && Object.hasOwn(INVOKE_CHANNELS, name);
+}
+
+/** The one interface the renderer talks to; the preload and the hub client both implement it. */
+export interface Bridge {
+  invoke<C extends InvokeChannel>(channel: C, request: InvokeRequest<C>): Promise<InvokeResult<C>>;
+  onSnapshot(listener: (snapshot: z.infer<typeof BoardSnapshotSchema>) => void): () => void;
+}

@@ -1,0 +1,23 @@
+/**
+ * Bridge channel names as plain data (no schema library), so the sandboxed preload can check them
+ * without bundling zod. contract/bridge.ts pairs each name with its schemas.
+ */
+export const INVOKE_CHANNEL_NAMES = [
+  'snapshot:get',
+  'settings:get',
+  'settings:save',
+  'board:export',
+  'board:import',
+  'connection:status',
+  'connection:signInJwt',
+  'connection:signInBrowser',
+  'connection:signOut',
+  'connection:useDemo',
+  'screen:visibility',
+] as const;
+
+export type InvokeChannelName = (typeof INVOKE_CHANNEL_NAMES)[number];
+
+/** Electron IPC names: one for every invoke, one for snapshot pushes. */
+export const IPC_INVOKE = 'bridge:invoke';
+export const IPC_SNAPSHOT = 'snapshot:push';

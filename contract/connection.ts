@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/**
+ * What the renderer may know about the connection to RingCentral (nothing secret), and the
+ * connection part of the settings file (no secrets either: those live in the OS keychain).
+ *
+ * The embedded demo is not a server choice here: settings say "demo" with `connection: null`, and
+ * the demo's emulator listens on a port chosen at each start, so there is no URL worth saving.
+ */
+
+export const CONNECTION_STATES = ['signedOut', 'signingIn', 'signedIn', 'signInNeeded', 'error'] as const;
+export const ConnectionStateSchema = z.enum(CONNECTION_STATES);
+export type ConnectionState = z.infer<typeof ConnectionStateSchema>;
+
+export const ConnectionStatusSchema = z.object({
+  /**
+   * signInNeeded: the account is configured but its session is gone (expired, revoked, refused);
+   * error: something other than credentials stops the connection (keychain, network at sign-in).
+   */
+  state: ConnectionStateSchema,
+  mode: z.enum(['demo', 'account']),
+  account: z
+    .object({
+      /** The RingCentral account id when known, else the signed-in extension's id. */
+      id: z.string(),
+      /** The signed-in user's name, when RingCentral told us. */
+      name: z.string().optional(),
+      /** The platform's base URL, e.g. https://platform.ringcentral.com. */
+      server: z.string(),
+    })
+    .nullable(),
+  /** When the sign-in lapses unless it is renewed (refresh-token expiry), ISO 8601; null when signed out. */
+  expiresAt: z.iso.datetime().nullable(),
+  /** A sentence for the user about the last problem, or null. Never carries a token or secret. */
+  message: z.string().nullable(),
+});
+export type ConnectionStatus = z.infer<typeof ConnectionStatusSchema>;
+
+/** Which RingCentral platform an account lives on. `custom` is for a regional or test platform. */
+export const ServerSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('production') }),
+  z.object({
+    kind: z.literal('custom'),
+    url: z.url({
+      protocol: /^https?$/,
+      message: 'must be an http(s) URL such as https://platform.ringcentral.com',
+    }),
+  }),
+]);
+export type Server = z.infer<typeof ServerSchema>;
+
+export const ConnectionConfigSchema = z.object({
+  server: ServerSchema,
+  clientId: z.string().min(1),
+  authMethod: z.enum(['jwt', 'browser']),
+  /** Names this connection's keychain entries (`<profile>:clientSecret`, `:jwt`, `:tokens`). */
+  profile: z.string().min(1).max(100),
+});
+export type ConnectionConfig = z.infer<typeof ConnectionConfigSchema>;

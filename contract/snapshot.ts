@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { ConnectionStatusSchema } from './connection';
+import { DisplaySchema } from './display';
+
+/**
+ * BoardSnapshot: everything a screen needs to draw every board, as plain immutable data. The core
+ * builds a new one whenever a value, a state or the connection changes and pushes it whole; the
+ * renderer never asks the API for anything. Unknown values are null (shown as "—"), never 0.
+ */
+
+export const LevelSchema = z.enum(['ok', 'warn', 'critical', 'none']);
+export type Level = z.infer<typeof LevelSchema>;
+
+/** A tile's `data-state`: its worst threshold level, or why it cannot be trusted. */
+export const TileStateSchema = z.enum(['ok', 'warn', 'critical', 'stale', 'unknown']);
+export type TileState = z.infer<typeof TileStateSchema>;
+
+const value = z.number().nullable();
+
+export const MeasureInfoSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  unit: z.enum(['count', 'percent', 'seconds']),
+  target: z.number().nullable(),
+  thresholds: z
+    .object({ direction: z.enum(['above', 'below']), warn: z.number(), critical: z.number() })
+    .nullable(),
+});
+export type MeasureInfo = z.infer<typeof MeasureInfoSchema>;
+
+export const PointSchema = z.object({ time: z.string(), values: z.array(value) });
+export type Point = z.infer<typeof PointSchema>;
+
+export const RowSchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  extensionNumber: z.string().nullable(),
+  /** One value per measure, in the tile's measure order. */
+  values: z.array(value),
+  levels: z.array(LevelSchema),
+  /** Timeline tiles: one point per interval bucket, values per measure. */
+  points: z.array(PointSchema).nullable(),
+});
+export type Row = z.infer<typeof RowSchema>;
+
+/** Presentation options copied from the tile definition, so a screen needs nothing but the snapshot. */
+export const TileOptionsSchema = z.object({
+  compareYesterday: z.boolean().optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  interval: z.enum(['Hour', 'Day', 'Week', 'Month']).optional(),
+  overlayYesterday: z.boolean().optional(),
+  sortBy: z.string().optional(),
+  order: z.enum(['desc', 'asc']).optional(),
+  limit: z.number().optional(),
+  showSeconds: z.boolean().optional(),
+  text: z.string().optional(),
+  ticker: z.boolean().optional(),
+});
+export type TileOptions = z.infer<typeof TileOptionsSchema>;
+
+export const TileSnapshotSchema = z.object({
+  id: z.string(),
+  type: z.enum([
+    'bigNumber',
+    'gauge',
+    'resultBar',
+    'timeline',
+    'queueGrid',
+    'leaderboard',
+    'donut',
+    'clock',
+    'text',
+  ]),
+  title: z.string(),
+  layout: z.object({ x: z.number(), y: z.number(), w: z.number(), h: z.number() }),
+  /** Everything from the tile definition except its query and measures (e.g. min/max, ticker text). */
+  options: TileOptionsSchema,
+  state: TileStateSchema,
+  /** When the data shown was fetched (ISO), null before the first good answer. */
+  asOf: z.string().nullable(),
+  stale: z.boolean(),
+  /** What went wrong with the latest refresh, in the user's terms; the values shown are the last good ones. */
+  error: z.string().nullable(),
+  /** The data window in words, e.g. "Today since 00:00, Europe/London". */
+  windowLabel: z.string(),
+  measures: z.array(MeasureInfoSchema),
+  rows: z.array(RowSchema),
+  /** Same measures for the same time yesterday (bigNumber delta), or yesterday's points (timeline overlay). */
+  yesterday: z.object({ values: z.array(value), points: z.array(PointSchema).nullable() }).nullable(),
+});
+export type TileSnapshot = z.infer<typeof TileSnapshotSchema>;
+
+export const BoardViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  timeZone: z.string(),
+  dayReset: z.string(),
+  grid: z.object({ columns: z.number(), rows: z.number() }),
+  rotationSeconds: z.number(),
+  /** Whether it is business hours on this board now (null when the board has no business hours set). */
+  businessHoursNow: z.boolean().nullable(),
+  tiles: z.array(TileSnapshotSchema),
+});
+export type BoardView = z.infer<typeof BoardViewSchema>;
+
+export const StatusLightSchema = z.enum(['live', 'delayed', 'offline', 'signInNeeded', 'starting']);
+export type StatusLight = z.infer<typeof StatusLightSchema>;
+
+export const BoardSnapshotSchema = z.object({
+  /** Increases with every snapshot, so screens can ignore one that arrives out of order. */
+  sequence: z.number().int().nonnegative(),
+  generatedAt: z.string(),
+  demo: z.boolean(),
+  display: DisplaySchema,
+  status: z.object({ light: StatusLightSchema, message: z.string().nullable() }),
+  connection: ConnectionStatusSchema,
+  boards: z.array(BoardViewSchema),
+  pinned: BoardViewSchema.nullable(),
+  polling: z.object({
+    requestsPerRefresh: z.number().int().nonnegative(),
+    requestsLastMinute: z.number().int().nonnegative(),
+    budgetPerMinute: z.number().int().nonnegative(),
+    paused: z.boolean(),
+  }),
+});
+export type BoardSnapshot = z.infer<typeof BoardSnapshotSchema>;
