@@ -12,8 +12,8 @@ export const SECRET_NAMES = ['clientSecret', 'jwt', 'tokens'] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
 
 export interface SecretStore {
-  /** `keychain` persists across restarts; `memory` (opt-in) does not. */
-  readonly kind: 'keychain' | 'memory';
+  /** `keychain` persists across restarts; `memory` (opt-in) does not; `unavailable` stores nothing. */
+  readonly kind: 'keychain' | 'memory' | 'unavailable';
   get(profile: string, name: SecretName): Promise<string | null>;
   set(profile: string, name: SecretName, value: string): Promise<void>;
   delete(profile: string, name: SecretName): Promise<void>;

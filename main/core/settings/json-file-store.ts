@@ -1,6 +1,8 @@
-import { copyFile, readFile, rename } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { z } from 'zod';
+import { describeIssue } from '../../../contract/describe-issue';
 
 /**
  * One versioned JSON document on disk (the settings file): validated against a schema, migrated from
@@ -79,6 +81,8 @@ export class JsonFileStore<T> {
     const parsed = this.options.schema.safeParse(value);
     if (!parsed.success) throw new DocumentError(`Not saved: ${describeIssue(parsed.error)}`);
     const document = { ...(parsed.data as object), version: this.options.version };
+    // First save on a fresh machine: the hub's ~/.config/callboard may not exist yet.
+    await mkdir(dirname(this.options.path), { recursive: true, mode: 0o700 });
     if ((await readText(this.options.path)) !== null) {
       await copyFile(this.options.path, this.backupPath);
     }
@@ -117,14 +121,6 @@ export class JsonFileStore<T> {
       ? { value: parsed.data, migratedFrom: version }
       : { value: parsed.data };
   }
-}
-
-function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  const path = issue?.path
-    .map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))
-    .join('');
-  return `${path ? path.slice(path.startsWith('.') ? 1 : 0) : '(document)'}: ${issue?.message ?? 'is invalid'}`;
 }
 
 async function readText(path: string): Promise<string | null> {

@@ -49,6 +49,13 @@ describe('JsonFileStore', () => {
     expect((await stat(path)).mode & 0o777).toBe(0o600);
   });
 
+  it('creates a missing folder on the first save, owner-only', async () => {
+    path = join(dir, 'config', 'callboard', 'settings.json');
+    await store().save({ version: 2, boards: [{ name: 'New', seconds: 15 }] });
+    expect((await store().load()).value.boards[0]?.name).toBe('New');
+    expect((await stat(join(dir, 'config', 'callboard'))).mode & 0o777).toBe(0o700);
+  });
+
   it('keeps the previous file as a backup on every save', async () => {
     await store().save({ version: 2, boards: [{ name: 'First', seconds: 10 }] });
     await store().save({ version: 2, boards: [{ name: 'Second', seconds: 20 }] });

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { SDK } from '@ringcentral/sdk';
+import type { SecretStore } from '../secrets/secret-store';
+import { TokenStorage } from './token-storage';
+
+/**
+ * One @ringcentral/sdk instance, wired the way Callboard needs it:
+ * - `handleRateLimit: false`: the poller owns rate limits (with it the SDK sleeps and retries a 429).
+ * - a unique `cachePrefix`: SDK instances in one process otherwise share one token cache.
+ * - `clearCacheOnRefreshError: false`: the SDK would otherwise erase the session when a refresh
+ *   fails for any reason, a network blip included; the connection decides what a failure means.
+ * - Node's own fetch, with a deadline on every request: token and revoke requests take no signal
+ *   from the SDK's API, and a hung one must not hold a socket (or the SDK's refresh lock) forever.
+ */
+
+export type Platform = ReturnType<SDK['platform']>;
+
+export interface PlatformParts {
+  platform: Platform;
+  storage: TokenStorage;
+}
+
+export interface PlatformOptions {
+  serverUrl: string;
+  clientId: string;
+  clientSecret: string | null;
+  store: SecretStore;
+  profile: string;
+  /** The SDK renews the access token this long before it expires. */
+  renewMarginMs: number;
+  /** Upper bound for any single HTTP exchange the SDK makes (token, revoke, API). */
+  requestLimitMs: number;
+  log: (line: string) => void;
+}
+
+export function createPlatform(options: PlatformOptions): PlatformParts {
+  const cachePrefix = `callboard-${randomUUID()}-`;
+  const storage = new TokenStorage(options.store, options.profile, `${cachePrefix}platform`, options.log);
+  const sdk = new SDK({
+    server: options.serverUrl,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret ?? undefined,
+    cachePrefix,
+    handleRateLimit: false,
+    clearCacheOnRefreshError: false,
+    refreshDelayMs: 0,
+    refreshHandicapMs: options.renewMarginMs,
+    appName: 'Callboard',
+    // The SDK awaits every storage call (core/Cache.ts); its type says DOM Storage, which is sync.
+    localStorage: storage as unknown as Storage,
+    fetch: fetchWithDeadline(options.requestLimitMs),
+    Request,
+    Response,
+    Headers,
+  });
+  return { platform: sdk.platform(), storage };
+}
+
+/**
+ * Node's fetch, aborting any exchange that has not finished within `limitMs`. The timer keeps the
+ * exchange reachable until it fires (measured: ~4 KB per request, released after `limitMs`); at the
+ * poller's rate, at most 50 requests a minute, that is a bounded few dozen.
+ */
+export function fetchWithDeadline(limitMs: number): typeof fetch {
+  return (input, init) => {
+    const request = new Request(input, init);
+    const signal = AbortSignal.any([request.signal, AbortSignal.timeout(limitMs)]);
+    return fetch(request, { signal });
+  };
+}

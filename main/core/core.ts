@@ -1,0 +1,244 @@
+import type { InvokeChannel, InvokeResult } from '../../contract/bridge';
+import type { ConnectionStatus } from '../../contract/connection';
+import type { BoardSnapshot } from '../../contract/snapshot';
+import type { Settings } from '../../contract/settings';
+import type { HubCore } from '../hub/hub-server';
+import { startDemoPlatform, type DemoPlatform } from './demo-platform';
+import { NameDirectory } from './directory/name-directory';
+import { dispatchInvoke } from './invoke';
+import { createInvokeHandlers } from './invoke-handlers';
+import { planBoards } from './planner/plan-boards';
+import type { Plan } from './planner/plan';
+import { plannerCodec } from './planner/codec';
+import { systemClock, type Clock } from './poller/clock';
+import { Poller } from './poller/poller';
+import { RateBudget } from './poller/rate-budget';
+import type { SecretStore } from './secrets/secret-store';
+import { SessionManager, type AccountCredentials } from './session-manager';
+import { SettingsService } from './settings/settings-store';
+import { systemTimeZone } from './settings/default-boards';
+import { demoDirectory } from '../../emulator/data/demo-directory';
+import { assembleSnapshot, sameContent } from './snapshot-assembly';
+
+/**
+ * The Callboard core: settings → plan → poller → KPIs → snapshots, plus the connection. Electron's
+ * main process and the hub both run exactly this; neither imports anything the other needs. The core
+ * polls only while at least one screen shows the board and someone is signed in.
+ */
+
+export interface CoreOptions {
+  settingsPath: string;
+  secrets: SecretStore;
+  /** Opens the system browser for browser sign-in. */
+  openBrowser: (url: string) => Promise<void>;
+  log?: (line: string) => void;
+  clock?: Clock;
+  /** A headless account from the environment (CALLBOARD_RC_*), used instead of settings.connection. */
+  envAccount?: AccountCredentials | null;
+  /** Starts the embedded demo; tests inject their own emulator. */
+  startDemo?: () => Promise<DemoPlatform>;
+  /** Poll even with no screen attached (tests, benchmarks). */
+  alwaysActive?: boolean;
+  /** How often ages and staleness are re-evaluated when nothing else changes. */
+  tickMs?: number;
+}
+
+const COALESCE_MS = 50;
+/** The embedded demo account's zone (emulator/data/demo-directory). */
+const DEMO_ZONE = demoDirectory().account.timeZone;
+
+export class CallboardCore implements HubCore {
+  readonly settings: SettingsService;
+  private readonly log: (line: string) => void;
+  private readonly clock: Clock;
+  private readonly sessions: SessionManager;
+  private readonly budget = new RateBudget({ share: 0.6 });
+  private poller: Poller | null = null;
+  private names: NameDirectory | null = null;
+  private plan: Plan = { queries: [], tiles: new Map(), requestsPerRefresh: 0 };
+  private latest: BoardSnapshot | null = null;
+  private sequence = 0;
+  private notice: string | null = null;
+  private readonly screens = new Set<string>();
+  private readonly listeners = new Set<(snapshot: BoardSnapshot) => void>();
+  private pending: ReturnType<typeof setTimeout> | null = null;
+  private ticker: ReturnType<typeof setInterval> | null = null;
+  private stopped = false;
+
+  private constructor(private readonly options: CoreOptions) {
+    this.log = options.log ?? (() => {});
+    this.clock = options.clock ?? systemClock;
+    // Without a settings file: demo boards, unless a headless account comes from the environment.
+    const demo = !options.envAccount;
+    this.settings = new SettingsService(options.settingsPath, {
+      demo,
+      timeZone: demo ? DEMO_ZONE : systemTimeZone(),
+    });
+    this.sessions = new SessionManager({
+      secrets: options.secrets,
+      openBrowser: options.openBrowser,
+      log: this.log,
+      startDemo: options.startDemo ?? (() => startDemoPlatform({ log: () => {} })),
+      onChange: () => this.onConnectionChange(),
+    });
+  }
+
+  static async start(options: CoreOptions): Promise<CallboardCore> {
+    const core = new CallboardCore(options);
+    await core.boot();
+    return core;
+  }
+
+  private async boot(): Promise<void> {
+    const { settings, notice } = await this.settings.load();
+    this.notice = notice;
+    if (notice) this.log(notice);
+    this.settings.onChange(() => this.replan());
+    await this.sessions.open(settings.connection, this.options.envAccount ?? null);
+    // Opening the session normally built the poller already (onConnectionChange).
+    if (!this.poller) this.rebuildPoller();
+    this.ticker = setInterval(() => this.scheduleSnapshot(), this.options.tickMs ?? 5_000);
+    this.ticker.unref();
+    this.scheduleSnapshot();
+  }
+
+  snapshot(): BoardSnapshot | null {
+    return this.latest;
+  }
+
+  onSnapshot(listener: (snapshot: BoardSnapshot) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  invoke(
+    channel: InvokeChannel,
+    request: unknown,
+    context: { screenId: string },
+  ): Promise<InvokeResult<InvokeChannel>> {
+    const handlers = createInvokeHandlers({
+      core: this,
+      settings: this.settings,
+      sessions: this.sessions,
+      screenId: context.screenId,
+      zones: { demo: DEMO_ZONE, account: systemTimeZone() },
+    });
+    return dispatchInvoke(handlers, channel, request, this.log);
+  }
+
+  screenVisible(screenId: string, visible: boolean): void {
+    if (visible) this.screens.add(screenId);
+    else this.screens.delete(screenId);
+    this.updateActivity();
+  }
+
+  connectionStatus(): ConnectionStatus {
+    return this.sessions.status();
+  }
+
+  /** Requests one refresh of every visible tile takes (the planner's figure). */
+  get requestsPerRefresh(): number {
+    return this.plan.requestsPerRefresh;
+  }
+
+  get currentPlan(): Plan {
+    return this.plan;
+  }
+
+  get activePoller(): Poller | null {
+    return this.poller;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.ticker) clearInterval(this.ticker);
+    if (this.pending) clearTimeout(this.pending);
+    this.poller?.stop();
+    await this.sessions.close();
+  }
+
+  /** The session changed (signed in, out, switched to demo): new transport, new names, new plan. */
+  private onConnectionChange(): void {
+    if (this.stopped) return;
+    if (this.sessions.transportChanged()) this.rebuildPoller();
+    this.updateActivity();
+    this.scheduleSnapshot();
+  }
+
+  private rebuildPoller(): void {
+    this.poller?.stop();
+    this.poller = null;
+    this.names = null;
+    const transport = this.sessions.transport();
+    if (!transport) return;
+    const polling = this.settings.current().polling;
+    this.budget.setShare(polling.budgetShare);
+    this.names = new NameDirectory(transport, this.clock, this.log);
+    this.poller = new Poller({
+      transport,
+      codec: plannerCodec,
+      budget: this.budget,
+      clock: this.clock,
+      requestTimeoutMs: polling.requestTimeoutSeconds * 1000,
+      onAuthProblem: () => void this.sessions.handleAuthProblem(),
+      log: this.log,
+    });
+    this.poller.onChange(() => this.scheduleSnapshot());
+    void this.names.refreshIfDue().then(() => this.replan());
+    this.replan();
+  }
+
+  private replan(): void {
+    const settings = this.settings.current();
+    this.budget.setShare(settings.polling.budgetShare);
+    const boards = settings.pinned ? [...settings.boards, settings.pinned] : settings.boards;
+    this.plan = planBoards(boards, {
+      defaultRefreshSeconds: settings.polling.defaultRefreshSeconds,
+      keyCount: this.names?.keyCount,
+    });
+    this.poller?.setPlan(this.plan.queries);
+    this.updateActivity();
+    this.scheduleSnapshot();
+  }
+
+  private updateActivity(): void {
+    const watching = this.screens.size > 0 || this.options.alwaysActive === true;
+    this.poller?.setActive(watching && this.sessions.status().state === 'signedIn');
+  }
+
+  private scheduleSnapshot(): void {
+    if (this.pending || this.stopped) return;
+    this.pending = setTimeout(() => {
+      this.pending = null;
+      this.publish();
+    }, COALESCE_MS);
+    this.pending.unref?.();
+  }
+
+  private publish(): void {
+    void this.names?.refreshIfDue();
+    const settings: Settings = this.settings.current();
+    const next = assembleSnapshot({
+      settings,
+      plan: this.plan,
+      states: this.poller?.states() ?? new Map(),
+      connection: this.sessions.status(),
+      demo: this.sessions.isDemo(),
+      names: this.names?.lookup ?? (() => null),
+      now: this.clock.now(),
+      sequence: this.sequence + 1,
+      budget: this.budget.figures(this.clock.now()),
+      paused: !(this.poller?.isActive ?? false),
+      notice: this.notice,
+    });
+    if (
+      this.latest &&
+      sameContent(this.latest, next) &&
+      this.clock.now() - Date.parse(this.latest.generatedAt) < 15_000
+    )
+      return;
+    this.sequence = next.sequence;
+    this.latest = next;
+    for (const listener of this.listeners) listener(next);
+  }
+}

@@ -1,0 +1,59 @@
+import type { InvokeRequest } from '../../contract/bridge';
+import type { Settings } from '../../contract/settings';
+import type { BoardSnapshot } from '../../contract/snapshot';
+import type { InvokeHandlers } from './invoke';
+import type { SessionManager } from './session-manager';
+import { exportBoard, importBoard } from './settings/board-files';
+import { adaptDefaultBoards, type DefaultZones } from './settings/default-boards';
+import type { SettingsService } from './settings/settings-store';
+
+/**
+ * What each Bridge channel does. Payloads arrive already validated (invoke.ts); handlers stay small
+ * and delegate to the settings service and the session manager. Sign-in results come back as the
+ * connection status only: no token or secret ever leaves this function.
+ */
+
+export interface HandlerContext {
+  core: { snapshot(): BoardSnapshot | null; screenVisible(screenId: string, visible: boolean): void };
+  settings: SettingsService;
+  sessions: SessionManager;
+  screenId: string;
+  zones: DefaultZones;
+}
+
+export function createInvokeHandlers(context: HandlerContext): InvokeHandlers {
+  const { core, settings, sessions, zones } = context;
+  const switchTo = (connection: Settings['connection']) =>
+    settings.save({ ...adaptDefaultBoards(settings.current(), connection === null, zones), connection });
+  return {
+    'snapshot:get': () => core.snapshot(),
+    'settings:get': () => settings.current(),
+    'settings:save': (request: unknown) => settings.save(request),
+    'board:export': (request: InvokeRequest<'board:export'>) =>
+      exportBoard(settings.current(), request.boardId),
+    'board:import': (request: InvokeRequest<'board:import'>) =>
+      settings.save(importBoard(settings.current(), request.json, { replace: request.replace ?? false })),
+    'connection:status': () => sessions.status(),
+    'connection:signInJwt': async (request: InvokeRequest<'connection:signInJwt'>) => {
+      await switchTo(await sessions.signInWithJwt(request));
+      return sessions.status();
+    },
+    'connection:signInBrowser': async (request: InvokeRequest<'connection:signInBrowser'>) => {
+      await switchTo(await sessions.signInWithBrowser(request));
+      return sessions.status();
+    },
+    'connection:signOut': async () => {
+      await sessions.signOut();
+      return sessions.status();
+    },
+    'connection:useDemo': async () => {
+      await sessions.useDemo();
+      await switchTo(null);
+      return sessions.status();
+    },
+    'screen:visibility': (request: InvokeRequest<'screen:visibility'>) => {
+      core.screenVisible(`${context.screenId}:${request.screenId}`, request.visible);
+      return undefined;
+    },
+  };
+}

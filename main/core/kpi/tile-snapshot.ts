@@ -1,0 +1,206 @@
+import { isDataTile, type Board, type DataTile, type Measure, type Tile } from '../../../contract/board';
+import { KPIS } from '../../../contract/kpis';
+import type { MeasureInfo, Row, TileOptions, TileSnapshot } from '../../../contract/snapshot';
+import type { QueryState, TilePlan } from '../planner/plan';
+import { freezeDeep } from './freeze';
+import { freshnessOf } from './freshness';
+import { RecordTable, TOTAL_KEY, evaluateRows, type RowValues, type SourcedMeasure } from './rows';
+import { levelOf, tileStateOf } from './thresholds';
+
+/**
+ * One tile's snapshot: its measures evaluated on the last good answers of the queries the plan
+ * names, threshold levels, freshness and the tile's state. Values are never dropped because the
+ * latest refresh failed; the tile says so (`error`, `stale`) and keeps showing what it last knew.
+ */
+
+export interface TileSnapshotInput {
+  readonly tile: Tile;
+  readonly board: Board;
+  readonly plan: TilePlan | undefined;
+  readonly queries: ReadonlyMap<string, QueryState>;
+  readonly names: (key: string) => { name: string; extensionNumber: string | null } | null;
+  readonly now: number;
+  readonly staleAfterMisses: number;
+  readonly windowLabel: string;
+}
+
+/** Tiles that show one number per measure: the core sends them one row, totalled over the keys. */
+const SINGLE_VALUE = new Set<Tile['type']>(['bigNumber', 'gauge', 'donut']);
+
+interface PlannedMeasure {
+  readonly today: SourcedMeasure;
+  readonly yesterday: SourcedMeasure | null;
+}
+
+export function buildTileSnapshot(input: TileSnapshotInput): TileSnapshot {
+  const { tile } = input;
+  const base = {
+    id: tile.id,
+    type: tile.type,
+    title: tile.title,
+    layout: { ...tile.layout },
+    options: optionsOf(tile),
+    windowLabel: input.windowLabel,
+  };
+  if (!isDataTile(tile)) {
+    const still = { state: 'ok', asOf: null, stale: false, error: null } as const;
+    return freezeDeep({ ...base, ...still, measures: [], rows: [], yesterday: null });
+  }
+  return freezeDeep({ ...base, ...dataPart(input, tile) });
+}
+
+type DataPart = Omit<TileSnapshot, 'id' | 'type' | 'title' | 'layout' | 'options' | 'windowLabel'>;
+
+function dataPart(input: TileSnapshotInput, tile: DataTile): DataPart {
+  const planned = tile.measures.map((measure) => plannedMeasure(input.plan, measure));
+  const table = new RecordTable(input.queries, isCompany(tile));
+  const shape = { total: SINGLE_VALUE.has(tile.type), timeline: tile.type === 'timeline' };
+  const today = evaluateRows(
+    planned.map((m) => m.today),
+    table,
+    shape,
+  );
+  const rows = arrange(
+    tile,
+    today.map((row) => toRow(row, tile, planned, table, input.names)),
+  );
+  const freshness = freshnessOf({
+    queryIds: queryIdsOf(planned.map((m) => m.today)),
+    yesterdayIds: queryIdsOf(planned.flatMap((m) => (m.yesterday ? [m.yesterday] : []))),
+    queries: input.queries,
+    now: input.now,
+    staleAfterMisses: input.staleAfterMisses,
+    planError: input.plan?.error ?? null,
+  });
+  const levels = rows.flatMap((row) => row.levels);
+  return {
+    state: tileStateOf({ hasData: freshness.asOf !== null, stale: freshness.stale, levels }),
+    ...freshness,
+    measures: tile.measures.map(measureInfo),
+    rows,
+    yesterday: yesterdayOf(planned, table, shape, rows[0]?.key),
+  };
+}
+
+function plannedMeasure(plan: TilePlan | undefined, measure: Measure): PlannedMeasure {
+  const found = plan?.measures.find((m) => m.measureId === measure.id);
+  if (!found) return { today: { expression: null, sources: [] }, yesterday: null };
+  return {
+    today: { expression: found.expression, sources: found.sources },
+    yesterday: found.yesterdaySources
+      ? { expression: found.expression, sources: found.yesterdaySources }
+      : null,
+  };
+}
+
+function isCompany(tile: DataTile): boolean {
+  const grouping = tile.query.grouping;
+  return grouping.kind === 'groupBy' && grouping.groupBy === 'Company';
+}
+
+function queryIdsOf(measures: readonly SourcedMeasure[]): string[] {
+  return [...new Set(measures.flatMap((measure) => measure.sources.map((source) => source.queryId)))];
+}
+
+function toRow(
+  row: RowValues,
+  tile: DataTile,
+  planned: readonly PlannedMeasure[],
+  table: RecordTable,
+  names: TileSnapshotInput['names'],
+): Row {
+  const identity = identityOf(row.key, planned, table, names);
+  return {
+    key: row.key,
+    ...identity,
+    values: row.values,
+    levels: row.values.map((value, m) => levelOf(value, tile.measures[m]?.thresholds)),
+    points: row.points,
+  };
+}
+
+/** The record's own name, else the directory's, else the key, so a row is never blank. */
+function identityOf(
+  key: string,
+  planned: readonly PlannedMeasure[],
+  table: RecordTable,
+  names: TileSnapshotInput['names'],
+): { name: string; extensionNumber: string | null } {
+  if (key === TOTAL_KEY) return { name: 'Total', extensionNumber: null };
+  const record = table.firstRecord(
+    planned.flatMap((m) => m.today.sources),
+    key,
+  );
+  const known = names(key);
+  return {
+    name: record?.name ?? known?.name ?? key,
+    extensionNumber: record?.extensionNumber ?? known?.extensionNumber ?? null,
+  };
+}
+
+/** Leaderboards rank by their sort measure (unknown last, then by name) and keep the top rows. */
+function arrange(tile: DataTile, rows: Row[]): Row[] {
+  if (tile.type !== 'leaderboard') return rows;
+  const index = Math.max(
+    0,
+    tile.measures.findIndex((measure) => measure.id === tile.sortBy),
+  );
+  const direction = tile.order === 'asc' ? 1 : -1;
+  const ranked = [...rows].sort((a, b) => {
+    const va = a.values[index] ?? null;
+    const vb = b.values[index] ?? null;
+    if (va === null || vb === null) {
+      if (va !== vb) return va === null ? 1 : -1;
+    } else if (va !== vb) return (va - vb) * direction;
+    return a.name.localeCompare(b.name);
+  });
+  return ranked.slice(0, tile.limit);
+}
+
+function yesterdayOf(
+  planned: readonly PlannedMeasure[],
+  table: RecordTable,
+  shape: { total: boolean; timeline: boolean },
+  todayKey: string | undefined,
+): TileSnapshot['yesterday'] {
+  if (!planned.some((m) => m.yesterday)) return null;
+  const measures = planned.map((m) => m.yesterday ?? { expression: null, sources: [] });
+  const rows = evaluateRows(measures, table, shape);
+  // Yesterday's line for the row shown first today (for one-row tiles, simply the row).
+  const row = rows.find((r) => r.key === todayKey) ?? rows[0];
+  return {
+    values: row?.values ?? measures.map(() => null),
+    points: shape.timeline ? (row?.points ?? null) : null,
+  };
+}
+
+function measureInfo(measure: Measure): MeasureInfo {
+  const kpi = measure.kpi ? KPIS[measure.kpi] : null;
+  return {
+    id: measure.id,
+    label: measure.label ?? kpi?.label ?? measure.expression ?? measure.id,
+    unit: measure.unit ?? kpi?.unit ?? 'count',
+    target: measure.target ?? null,
+    thresholds: measure.thresholds ? { ...measure.thresholds } : null,
+  };
+}
+
+/** Presentation options of the tile's type, copied so a screen needs nothing but the snapshot. */
+function optionsOf(tile: Tile): TileOptions {
+  switch (tile.type) {
+    case 'bigNumber':
+      return { compareYesterday: tile.compareYesterday };
+    case 'gauge':
+      return { min: tile.min, max: tile.max };
+    case 'timeline':
+      return { interval: tile.interval, overlayYesterday: tile.overlayYesterday };
+    case 'leaderboard':
+      return { ...(tile.sortBy ? { sortBy: tile.sortBy } : {}), order: tile.order, limit: tile.limit };
+    case 'clock':
+      return { showSeconds: tile.showSeconds };
+    case 'text':
+      return { text: tile.text, ticker: tile.ticker };
+    default:
+      return {};
+  }
+}

@@ -1,0 +1,53 @@
+import { apiErrorMessage } from '../connection/api-error-message';
+import type { ApiResponse } from './transport';
+import { TRANSPORT_ERRORS } from './transport';
+
+/**
+ * What went wrong with one refresh, sorted by what the poller does next: wait out a rate-limit
+ * penalty, back off and retry, retry slowly (the API rejected the request: retrying at full speed
+ * would only burn budget), or wait for sign-in. Messages are in the user's terms.
+ */
+export type FailureKind = 'rateLimited' | 'transient' | 'rejected' | 'invalidResponse' | 'auth' | 'cancelled';
+
+export class QueryFailure extends Error {
+  override readonly name = 'QueryFailure';
+  constructor(
+    readonly kind: FailureKind,
+    message: string,
+    readonly retryAfterSeconds: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+export function failureFromResponse(response: ApiResponse): QueryFailure {
+  const { status } = response;
+  if (status === 429) {
+    const retryAfter = Number(response.headers['retry-after']);
+    return new QueryFailure(
+      'rateLimited',
+      'RingCentral rate limit reached; waiting before the next request',
+      Number.isFinite(retryAfter) ? retryAfter : null,
+    );
+  }
+  if (status === 401)
+    return new QueryFailure('auth', 'Sign-in needed: RingCentral no longer accepts the session');
+  if (status === 403) return new QueryFailure('rejected', `Not permitted: ${apiErrorMessage(response)}`);
+  if (status >= 500 || status === 408) {
+    return new QueryFailure('transient', `RingCentral is having trouble (HTTP ${status}); retrying`);
+  }
+  return new QueryFailure('rejected', `RingCentral refused the query: ${apiErrorMessage(response)}`);
+}
+
+export function failureFromError(error: unknown): QueryFailure {
+  if (error instanceof QueryFailure) return error;
+  const name = (error as { name?: unknown } | null)?.name;
+  if (name === TRANSPORT_ERRORS.timeout)
+    return new QueryFailure('transient', 'RingCentral did not answer in time; retrying');
+  if (name === TRANSPORT_ERRORS.network) {
+    return new QueryFailure('transient', 'Cannot reach RingCentral (network problem); retrying');
+  }
+  if (name === TRANSPORT_ERRORS.notSignedIn) return new QueryFailure('auth', 'Sign-in needed');
+  if (name === 'AbortError') return new QueryFailure('cancelled', 'cancelled');
+  return new QueryFailure('transient', `Unexpected problem: ${(error as Error)?.message ?? String(error)}`);
+}

@@ -1,0 +1,80 @@
+import type { Board } from '../../../contract/board';
+import { describeIssue } from '../../../contract/describe-issue';
+import {
+  BOARD_FILE_FORMAT,
+  BoardFileSchema,
+  SettingsSchema,
+  type BoardFile,
+  type Settings,
+} from '../../../contract/settings';
+import { findJsonSyntaxError } from './json-syntax';
+import { assertNoSecrets } from './secret-guard';
+import { SettingsError } from './settings-error';
+
+/**
+ * Board files: one board exported to share between installs (or keep under version control), and
+ * imported back. Import is pure: it returns new settings for the caller to save and leaves the given
+ * settings untouched, so a bad file can never damage what is already configured.
+ */
+
+export interface ImportOptions {
+  /** Replace a board with the same id instead of adding the import under a fresh id. */
+  replace?: boolean;
+}
+
+const MAX_ID_LENGTH = 63;
+
+export function exportBoard(settings: Settings, boardId: string): string {
+  const board = settings.boards.find((candidate) => candidate.id === boardId);
+  if (!board) throw new SettingsError(`Not exported: there is no board with id "${boardId}"`);
+  const file: BoardFile = { format: BOARD_FILE_FORMAT, version: 1, board };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+export function importBoard(settings: Settings, json: string, options: ImportOptions = {}): Settings {
+  const board = readBoardFile(json);
+  const clash = settings.boards.findIndex((existing) => existing.id === board.id);
+  let boards: Board[];
+  if (clash < 0) boards = [...settings.boards, board];
+  else if (options.replace)
+    boards = settings.boards.map((existing, index) => (index === clash ? board : existing));
+  else boards = [...settings.boards, { ...board, id: freshId(board.id, settings.boards) }];
+  const parsed = SettingsSchema.safeParse({ ...settings, boards });
+  if (!parsed.success) throw new SettingsError(`Not imported: ${describeIssue(parsed.error)}`);
+  return parsed.data;
+}
+
+/** Parse and validate a board file; every refusal says where the problem is. */
+export function readBoardFile(json: string): Board {
+  // Editors on Windows like to start UTF-8 files with a byte-order mark, which JSON.parse rejects.
+  const text = json.replace(/^\uFEFF/, '');
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    const problem = findJsonSyntaxError(text);
+    const where = problem
+      ? `${problem.message} at line ${problem.line}, column ${problem.column}`
+      : (error as Error).message;
+    throw new SettingsError(`Not imported: the board file is not valid JSON (${where})`, { cause: error });
+  }
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+    throw new SettingsError(
+      `Not imported: a board file holds a JSON object with "format": "${BOARD_FILE_FORMAT}"`,
+    );
+  }
+  assertNoSecrets(document, 'Not imported');
+  const parsed = BoardFileSchema.safeParse(document);
+  if (!parsed.success) throw new SettingsError(`Not imported: ${describeIssue(parsed.error)}`);
+  return parsed.data.board;
+}
+
+/** `<id>-2`, `<id>-3`, … : the first that no board uses, shortened to stay a valid id. */
+function freshId(id: string, boards: readonly Board[]): string {
+  const taken = new Set(boards.map((board) => board.id));
+  for (let n = 2; ; n++) {
+    const suffix = `-${n}`;
+    const candidate = `${id.slice(0, MAX_ID_LENGTH - suffix.length)}${suffix}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}

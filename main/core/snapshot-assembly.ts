@@ -1,0 +1,95 @@
+import type { Board, Tile } from '../../contract/board';
+import { isDataTile } from '../../contract/board';
+import type { ConnectionStatus } from '../../contract/connection';
+import type { BoardSnapshot, BoardView } from '../../contract/snapshot';
+import type { Settings } from '../../contract/settings';
+import type { KeyName } from './directory/name-directory';
+import { buildBoardView, freezeDeep } from './kpi/board-snapshot';
+import { buildTileSnapshot } from './kpi/tile-snapshot';
+import type { Plan, QueryState } from './planner/plan';
+import { describeWindow } from './planner/time-range';
+import type { BudgetFigures } from './poller/rate-budget';
+import { statusLight } from './status-light';
+
+/**
+ * Puts one BoardSnapshot together from everything the core knows right now: settings, the plan,
+ * the poller's query states, the connection and the rate budget. Pure: same input, same snapshot.
+ */
+
+export interface AssemblyInput {
+  settings: Settings;
+  plan: Plan;
+  states: ReadonlyMap<string, QueryState>;
+  connection: ConnectionStatus;
+  demo: boolean;
+  names: (key: string) => KeyName | null;
+  now: number;
+  sequence: number;
+  budget: BudgetFigures;
+  paused: boolean;
+  /** A message about how settings were loaded (recovered, migrated), shown until settings change. */
+  notice: string | null;
+}
+
+export function assembleSnapshot(input: AssemblyInput): BoardSnapshot {
+  const { settings, now } = input;
+  const view = (board: Board): BoardView =>
+    buildBoardView({ board, now, tiles: board.tiles.map((tile) => tileSnapshot(input, board, tile)) });
+  const status = statusLight({
+    connection: input.connection,
+    states: [...input.states.values()],
+    now,
+    staleAfterMisses: settings.polling.staleAfterMisses,
+  });
+  const snapshot: BoardSnapshot = {
+    sequence: input.sequence,
+    generatedAt: new Date(now).toISOString(),
+    demo: input.demo,
+    // Copies: the snapshot is frozen deep, and these objects belong to the settings and the session.
+    display: structuredClone(settings.display),
+    status: { light: status.light, message: status.message ?? input.notice },
+    connection: structuredClone(input.connection),
+    boards: settings.boards.map(view),
+    pinned: settings.pinned ? view(settings.pinned) : null,
+    polling: {
+      requestsPerRefresh: input.plan.requestsPerRefresh,
+      requestsLastMinute: input.budget.sentInWindow,
+      budgetPerMinute: Math.round((input.budget.budget * 60_000) / input.budget.windowMs),
+      paused: input.paused,
+    },
+  };
+  return freezeDeep(snapshot);
+}
+
+function tileSnapshot(input: AssemblyInput, board: Board, tile: Tile) {
+  const plan = input.plan.tiles.get(`${board.id}/${tile.id}`);
+  const windowLabel = isDataTile(tile)
+    ? describeWindow(
+        {
+          window: tile.query.window,
+          timeZone: board.timeZone,
+          dayReset: board.dayReset,
+          shift: 'none',
+          includeDays: tile.query.includeDays,
+          includeHours: tile.query.includeHours,
+        },
+        { businessHoursOnly: tile.query.businessHoursOnly },
+      )
+    : board.timeZone;
+  return buildTileSnapshot({
+    tile,
+    board,
+    plan,
+    queries: input.states,
+    names: input.names,
+    now: input.now,
+    staleAfterMisses: input.settings.polling.staleAfterMisses,
+    windowLabel,
+  });
+}
+
+/** Whether two snapshots show the same thing (ignoring when they were made). */
+export function sameContent(a: BoardSnapshot, b: BoardSnapshot): boolean {
+  const strip = (snapshot: BoardSnapshot) => JSON.stringify({ ...snapshot, sequence: 0, generatedAt: '' });
+  return strip(a) === strip(b);
+}

@@ -1,0 +1,54 @@
+import type { ConnectionStatus } from '../../contract/connection';
+import type { StatusLight } from '../../contract/snapshot';
+import type { QueryState } from './planner/plan';
+
+/**
+ * The global status light, honest about the numbers on screen:
+ * - starting: no answer yet since start (nothing to show, and nothing wrong yet);
+ * - signInNeeded: RingCentral needs someone to sign in again;
+ * - offline: no query has had a good answer for two refresh intervals and the latest failures are
+ *   network-level (RingCentral unreachable);
+ * - delayed: some numbers are older than they should be, or the latest refresh of some query failed;
+ * - live: every query answered within its interval.
+ */
+
+export interface StatusInput {
+  connection: ConnectionStatus;
+  states: readonly QueryState[];
+  now: number;
+  /** Missed refreshes before data counts as late (settings.polling.staleAfterMisses). */
+  staleAfterMisses: number;
+}
+
+const UNREACHABLE = /network problem|did not answer in time|having trouble/;
+
+export function statusLight(input: StatusInput): { light: StatusLight; message: string | null } {
+  const { connection, states, now } = input;
+  if (connection.state === 'signInNeeded' || connection.state === 'signedOut') {
+    return {
+      light: 'signInNeeded',
+      message: connection.message ?? 'Sign in to RingCentral to see live numbers',
+    };
+  }
+  if (connection.state === 'error') return { light: 'offline', message: connection.message };
+  if (connection.state === 'signingIn') return { light: 'starting', message: 'Signing in to RingCentral…' };
+  if (states.length === 0) return { light: 'live', message: null };
+  const late = (state: QueryState, misses: number) =>
+    state.fetchedAt === null || now - state.fetchedAt > state.refreshMs * misses;
+  const failing = states.filter((state) => state.error !== null);
+  if (states.every((state) => state.fetchedAt === null)) {
+    if (failing.length === 0) return { light: 'starting', message: null };
+  }
+  if (
+    states.every((state) => late(state, 2)) &&
+    failing.length > 0 &&
+    failing.every((s) => UNREACHABLE.test(s.error ?? ''))
+  ) {
+    return { light: 'offline', message: failing[0]?.error ?? null };
+  }
+  if (failing.length > 0) return { light: 'delayed', message: failing[0]?.error ?? null };
+  if (states.some((state) => late(state, input.staleAfterMisses))) {
+    return { light: 'delayed', message: 'Some numbers are older than their refresh interval' };
+  }
+  return { light: 'live', message: null };
+}

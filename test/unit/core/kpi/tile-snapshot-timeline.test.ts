@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { company, kpi, state, tile, timelineRecord } from './kpi-fixtures';
+import { inbound, snap, type Json } from './snapshot-harness';
+
+/** Timeline points and yesterday's copy (timeline overlay, big-number delta). */
+
+describe('timeline', () => {
+  const hour = (h: number) => `2026-11-25T${String(h).padStart(2, '0')}:00:00Z`;
+  const points = (counts: [number, number, number][]) =>
+    counts.map(([h, n, a]) => ({
+      time: hour(h),
+      counters: {
+        callsByDirection: { inbound: n, outbound: 0 },
+        callsByResponse: { answered: a, notAnswered: n - a, connected: 0, notConnected: 0 },
+      },
+    }));
+  const timelineTile = (extra: Json = {}) =>
+    tile('tl', 'timeline', [kpi('offered'), kpi('answerRate')], { query: company, ...extra });
+
+  it('evaluates each measure per point, in time order', () => {
+    const s = snap(timelineTile(), [
+      state('all:Sum', [
+        timelineRecord(
+          'acc',
+          points([
+            [10, 4, 3],
+            [9, 0, 0],
+            [11, 5, 5],
+          ]),
+        ),
+      ]),
+    ]);
+    expect(s.rows[0]?.points).toEqual([
+      { time: hour(9), values: [0, null] },
+      { time: hour(10), values: [4, 75] },
+      { time: hour(11), values: [5, 100] },
+    ]);
+    // The row's own values cover the whole window: 9 offered, 8 answered.
+    expect(s.rows[0]?.values[0]).toBe(9);
+    expect(s.rows[0]?.values[1]).toBeCloseTo(88.889, 3);
+    expect(s.yesterday).toBeNull();
+    expect(s.options).toEqual({ interval: 'Hour', overlayYesterday: false });
+  });
+
+  it('overlays yesterday’s points with the times as returned', () => {
+    const y = (h: number) => `2026-11-24T${String(h).padStart(2, '0')}:00:00Z`;
+    const s = snap(
+      timelineTile({ overlayYesterday: true }),
+      [
+        state('all:Sum', [timelineRecord('acc', points([[9, 2, 2]]))]),
+        state('all:Sum:yesterday', [
+          timelineRecord('acc', [
+            {
+              time: y(9),
+              counters: { callsByDirection: { inbound: 6, outbound: 0 }, callsByResponse: { answered: 3 } },
+            },
+            {
+              time: y(10),
+              counters: { callsByDirection: { inbound: 0, outbound: 0 }, callsByResponse: { answered: 0 } },
+            },
+          ]),
+        ]),
+      ],
+      { yesterday: true },
+    );
+    expect(s.yesterday?.points).toEqual([
+      { time: y(9), values: [6, 50] },
+      { time: y(10), values: [0, null] },
+    ]);
+    expect(s.yesterday?.values).toEqual([6, 50]);
+  });
+});
+
+describe('big number compared with yesterday', () => {
+  it('evaluates the same measures on yesterday’s queries', () => {
+    const s = snap(
+      tile('big', 'bigNumber', [kpi('offered'), kpi('answerRate')], {
+        query: company,
+        compareYesterday: true,
+      }),
+      [state('all:Sum', [inbound('acc', 20, 15)]), state('all:Sum:yesterday', [inbound('acc', 16, 8)])],
+      { yesterday: true },
+    );
+    expect(s.rows[0]?.values).toEqual([20, 75]);
+    expect(s.yesterday).toEqual({ values: [16, 50], points: null });
+    expect(s.options).toEqual({ compareYesterday: true });
+  });
+
+  it('has unknown yesterday values until yesterday’s query answers, without hiding today', () => {
+    const s = snap(
+      tile('big', 'bigNumber', [kpi('offered')], { query: company, compareYesterday: true }),
+      [state('all:Sum', [inbound('acc', 20, 15)]), state('all:Sum:yesterday', null, { error: 'Timed out' })],
+      { yesterday: true },
+    );
+    expect(s.rows[0]?.values).toEqual([20]);
+    expect(s.yesterday).toEqual({ values: [null], points: null });
+    expect(s.asOf).not.toBeNull();
+    expect(s.error).toBe('Timed out');
+  });
+});
