@@ -1,0 +1,166 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { InvokeChannel } from '../../../contract/bridge';
+import type { BoardSnapshot } from '../../../contract/snapshot';
+import { HubServer, type HubCore } from '../../../main/hub/hub-server';
+
+/** The hub's HTTP surface with a stand-in core: access keys, admin keys, SSE, static files. */
+
+class FakeCore implements HubCore {
+  listeners = new Set<(snapshot: BoardSnapshot) => void>();
+  screens = new Map<string, boolean>();
+  invoked: Array<{ channel: string; request: unknown }> = [];
+  current: BoardSnapshot | null = null;
+  snapshot() {
+    return this.current;
+  }
+  onSnapshot(listener: (snapshot: BoardSnapshot) => void) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  async invoke(channel: InvokeChannel, request: unknown) {
+    this.invoked.push({ channel, request });
+    return { ok: true as const, value: 'done' as never };
+  }
+  screenVisible(screenId: string, visible: boolean) {
+    this.screens.set(screenId, visible);
+  }
+  push(snapshot: BoardSnapshot) {
+    this.current = snapshot;
+    for (const listener of this.listeners) listener(snapshot);
+  }
+}
+
+const fakeSnapshot = { sequence: 7, generatedAt: '2026-11-24T09:00:00.000Z' } as unknown as BoardSnapshot;
+
+let dir: string;
+let core: FakeCore;
+let server: HubServer;
+let base: string;
+
+async function startHub(accessKey: string | null) {
+  server = new HubServer({ core, rendererDir: dir, access: { accessKey, adminKey: 'admin-key-123' } });
+  const address = await server.listen(0, '127.0.0.1');
+  base = `http://127.0.0.1:${address.port}`;
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'hub-'));
+  await mkdir(join(dir, 'assets'));
+  await writeFile(join(dir, 'index.html'), '<!doctype html><title>board</title>');
+  await writeFile(join(dir, 'assets', 'app.js'), 'console.log(1)');
+  await writeFile(join(tmpdir(), 'outside.txt'), 'secret outside');
+  core = new FakeCore();
+});
+
+afterEach(async () => {
+  await server.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('hub on loopback', () => {
+  beforeEach(() => startHub(null));
+
+  it('serves the board, its assets and a single-page fallback with security headers', async () => {
+    const index = await fetch(`${base}/`);
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(index.headers.get('cache-control')).toBe('no-store');
+    expect(await (await fetch(`${base}/assets/app.js`)).text()).toBe('console.log(1)');
+    expect(await (await fetch(`${base}/some/board/route`)).text()).toContain('<title>board</title>');
+  });
+
+  it('never serves files outside the renderer folder', async () => {
+    const response = await fetch(`${base}/..%2f..%2foutside.txt`);
+    expect(await response.text()).not.toContain('secret outside');
+  });
+
+  it('answers 204 before the first snapshot and the snapshot afterwards', async () => {
+    expect((await fetch(`${base}/api/snapshot`)).status).toBe(204);
+    core.push(fakeSnapshot);
+    expect(await (await fetch(`${base}/api/snapshot`)).json()).toEqual(fakeSnapshot);
+  });
+
+  it('streams snapshots over SSE and counts the screen while it is connected', async () => {
+    core.push(fakeSnapshot);
+    const controller = new AbortController();
+    const response = await fetch(`${base}/api/events`, { signal: controller.signal });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const reader = response.body!.getReader();
+    let text = '';
+    while (!text.includes('"sequence":7')) text += new TextDecoder().decode((await reader.read()).value);
+    expect(text).toContain('event: snapshot');
+    expect([...core.screens.values()]).toEqual([true]);
+    core.push({ ...fakeSnapshot, sequence: 8 });
+    while (!text.includes('"sequence":8')) text += new TextDecoder().decode((await reader.read()).value);
+    controller.abort();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect([...core.screens.values()]).toEqual([false]);
+  });
+
+  it('lets anyone read but only the admin key change settings', async () => {
+    const read = await fetch(`${base}/api/invoke/settings:get`, { method: 'POST' });
+    expect(read.status).toBe(200);
+    const refused = await fetch(`${base}/api/invoke/settings:save`, { method: 'POST', body: '{}' });
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).error).toMatch(/admin key/);
+    const wrong = await fetch(`${base}/api/invoke/settings:save`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'x-callboard-admin-key': 'nope' },
+    });
+    expect(wrong.status).toBe(403);
+    const allowed = await fetch(`${base}/api/invoke/settings:save`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'x-callboard-admin-key': 'admin-key-123' },
+    });
+    expect(allowed.status).toBe(200);
+    expect(core.invoked.map((call) => call.channel)).toEqual(['settings:get', 'settings:save']);
+  });
+
+  it('names bad requests: unknown channels and invalid JSON', async () => {
+    const unknown = await fetch(`${base}/api/invoke/tokens:steal`, { method: 'POST' });
+    expect(unknown.status).toBe(404);
+    expect((await unknown.json()).error).toBe('Unknown channel "tokens:steal"');
+    const bad = await fetch(`${base}/api/invoke/board:export`, { method: 'POST', body: '{"boardId":' });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toMatch(/not valid JSON/);
+  });
+});
+
+describe('hub on a LAN', () => {
+  beforeEach(() => startHub('viewer-key-456'));
+
+  it('refuses viewers without the access key, pages and API alike', async () => {
+    const page = await fetch(`${base}/`);
+    expect(page.status).toBe(401);
+    expect(await page.text()).toContain('Access key needed');
+    expect((await fetch(`${base}/api/snapshot`)).status).toBe(401);
+    expect((await fetch(`${base}/api/events`)).status).toBe(401);
+    expect((await fetch(`${base}/?key=wrong`)).status).toBe(401);
+  });
+
+  it('trades the key in the address for a cookie and then lets the screen in', async () => {
+    const first = await fetch(`${base}/?key=viewer-key-456`, { redirect: 'manual' });
+    expect(first.status).toBe(303);
+    expect(first.headers.get('location')).toBe('/');
+    const cookie = first.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const again = await fetch(`${base}/`, { headers: { cookie: cookie.split(';')[0]! } });
+    expect(again.status).toBe(200);
+  });
+
+  it('still needs the admin key for settings even with the viewer cookie', async () => {
+    const cookie = 'callboard_access=viewer-key-456';
+    const refused = await fetch(`${base}/api/invoke/settings:save`, {
+      method: 'POST',
+      body: '{}',
+      headers: { cookie },
+    });
+    expect(refused.status).toBe(403);
+  });
+});
