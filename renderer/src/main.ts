@@ -1,4 +1,28 @@
+import { createPinia, storeToRefs } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';
+import { connectBoard } from './bridge/connect-board';
+import { createBridge } from './bridge/create-bridge';
+import { chartsPlugin } from './charts/echarts';
+import { useDisplayStore } from './stores/display';
+import { useSnapshotStore } from './stores/snapshot';
+import './styles/base.css';
 
-createApp(App).mount('#app');
+/**
+ * Starts the board: the last stored snapshot first (a reload shows values at once), then the live
+ * transport — the preload inside Electron, the hub anywhere else.
+ */
+
+const app = createApp(App);
+const pinia = createPinia();
+app.use(pinia);
+
+const snapshots = useSnapshotStore(pinia);
+snapshots.restore();
+const { theme } = storeToRefs(useDisplayStore(pinia));
+app.use(chartsPlugin({ renderer: 'canvas', theme }));
+
+const { bridge, link } = createBridge();
+connectBoard(bridge, link, snapshots);
+
+app.mount('#app');
