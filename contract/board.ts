@@ -168,6 +168,8 @@ export const DATA_TILE_TYPES = [
   'leaderboard',
   'donut',
 ] as const;
+/** Every tile type: the data tiles, plus the clock and the text/ticker that need no query. */
+export const TILE_TYPES = [...DATA_TILE_TYPES, 'clock', 'text'] as const;
 
 export function isDataTile(tile: Tile): tile is DataTile {
   return tile.type !== 'clock' && tile.type !== 'text';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConnectionStatusSchema } from './connection';
 import { DisplaySchema } from './display';
+import { TILE_TYPES } from './board';
 
 /**
  * BoardSnapshot: everything a screen needs to draw every board, as plain immutable data. The core
@@ -61,17 +62,7 @@ export type TileOptions = z.infer<typeof TileOptionsSchema>;
 
 export const TileSnapshotSchema = z.object({
   id: z.string(),
-  type: z.enum([
-    'bigNumber',
-    'gauge',
-    'resultBar',
-    'timeline',
-    'queueGrid',
-    'leaderboard',
-    'donut',
-    'clock',
-    'text',
-  ]),
+  type: z.enum(TILE_TYPES),
   title: z.string(),
   layout: z.object({ x: z.number(), y: z.number(), w: z.number(), h: z.number() }),
   /** Everything from the tile definition except its query and measures (e.g. min/max, ticker text). */

@@ -6,8 +6,8 @@ import type { QueryState } from './planner/plan';
  * The global status light, honest about the numbers on screen:
  * - starting: no answer yet since start (nothing to show, and nothing wrong yet);
  * - signInNeeded: RingCentral needs someone to sign in again;
- * - offline: no query has had a good answer for two refresh intervals and the latest failures are
- *   network-level (RingCentral unreachable);
+ * - offline: every failing query fails at network level (RingCentral unreachable) and no query has
+ *   had a good answer for two of their refresh intervals;
  * - delayed: some numbers are older than they should be, or the latest refresh of some query failed;
  * - live: every query answered within its interval.
  */
@@ -39,12 +39,13 @@ export function statusLight(input: StatusInput): { light: StatusLight; message: 
   if (states.every((state) => state.fetchedAt === null)) {
     if (failing.length === 0) return { light: 'starting', message: null };
   }
-  if (
-    states.every((state) => late(state, 2)) &&
-    failing.length > 0 &&
-    failing.every((s) => UNREACHABLE.test(s.error ?? ''))
-  ) {
-    return { light: 'offline', message: failing[0]?.error ?? null };
+  if (failing.length > 0 && failing.every((s) => UNREACHABLE.test(s.error ?? ''))) {
+    // Slow-moving queries (yesterday's figures, refreshed every 30 min) may not have been tried since
+    // the platform went away; the queries that were tried, and the newest good answer, tell the truth.
+    const newestAnswer = Math.max(...states.map((state) => state.fetchedAt ?? -Infinity));
+    const shortestRefresh = Math.min(...failing.map((state) => state.refreshMs));
+    if (now - newestAnswer > 2 * shortestRefresh)
+      return { light: 'offline', message: failing[0]?.error ?? null };
   }
   if (failing.length > 0) return { light: 'delayed', message: failing[0]?.error ?? null };
   if (states.some((state) => late(state, input.staleAfterMisses))) {

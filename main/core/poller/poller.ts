@@ -72,6 +72,15 @@ export class Poller {
       const existing = this.entries.get(query.id);
       if (existing) {
         // Updated in place: a refresh in flight holds this very entry and must land its result here.
+        // A shorter interval applies now, not after the old, longer wait.
+        const fetchedAt = existing.state.fetchedAt;
+        if (
+          query.refreshMs < existing.query.refreshMs &&
+          fetchedAt !== null &&
+          existing.state.error === null
+        ) {
+          existing.dueAt = Math.min(existing.dueAt, fetchedAt + query.refreshMs);
+        }
         existing.query = query;
         existing.state = { ...existing.state, refreshMs: query.refreshMs };
         next.set(query.id, existing);

@@ -59,6 +59,16 @@ describe('Poller scheduling', () => {
     expect(h.valueOf('a')).toBe(4);
   });
 
+  it('applies a shorter refresh interval from the last answer, not after the old wait', async () => {
+    const h = harness(() => ok(1));
+    h.poller.setPlan([query('a', 60_000)]);
+    h.poller.setActive(true);
+    await h.run(5_000);
+    h.poller.setPlan([query('a', 15_000)]);
+    await h.run(30_000);
+    expect(h.sent.map((s) => s.at - START)).toEqual([0, 15_000, 30_000]);
+  });
+
   it('keeps state for queries that survive a replan and drops the others', async () => {
     const h = harness(({ count }) => ok(count));
     h.poller.setPlan([query('a'), query('b')]);

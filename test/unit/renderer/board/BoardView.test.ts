@@ -7,18 +7,9 @@ import { createPinia } from 'pinia';
 import { ref } from 'vue';
 import { chartsPlugin } from '../../../../renderer/src/charts/echarts';
 import { installDomStubs } from '../mount-tile';
+import { TILE_TYPES } from '../../../../contract/board';
 
-const TYPES = [
-  'bigNumber',
-  'gauge',
-  'resultBar',
-  'timeline',
-  'queueGrid',
-  'leaderboard',
-  'donut',
-  'clock',
-  'text',
-] as const;
+const TYPES = TILE_TYPES;
 
 enableAutoUnmount(afterEach);
 
