@@ -60,7 +60,8 @@ beforeAll(async () => {
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const deadline = Date.now() + 30_000;
-  while (!output.includes('listening on') && Date.now() < deadline) {
+  // The banner's last line: its lines may arrive in separate chunks on a busy machine.
+  while (!output.includes('control   ') && Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`emulator exited early:\n${output}`);
     await new Promise((r) => setTimeout(r, 100));
   }
