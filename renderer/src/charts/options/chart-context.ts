@@ -17,3 +17,8 @@ export interface LegendItem {
   share?: string;
   dashed?: boolean;
 }
+
+/** What a screen reader hears for a chart with a legend: "Title: name value (share), …". */
+export function legendSummary(title: string, items: readonly LegendItem[]): string {
+  return `${title}: ${items.map((item) => `${item.name} ${item.value} (${item.share})`).join(', ')}`;
+}

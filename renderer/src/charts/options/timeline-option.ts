@@ -6,8 +6,9 @@ import type { ChartOption } from '../echarts';
 import type { ChartContext, LegendItem } from './chart-context';
 
 /**
- * Timeline tile: one line per measure (per row and measure when the tile has several rows) over the
- * interval buckets, and yesterday's buckets dashed on the same time-of-day axis when asked for.
+ * Timeline tile: one line per measure (per row and measure when the tile has several rows, or summed
+ * over the rows, see showTotals) over the interval buckets, and yesterday's buckets dashed on the same
+ * time-of-day axis when asked for.
  */
 
 const MAX_SERIES = 6;
@@ -56,6 +57,7 @@ function todaySeries(
   context: ChartContext,
 ): TimelineSeries[] {
   const series: TimelineSeries[] = [];
+  if (showTotals(tile)) return totalSeries(tile, keys, zone, context);
   const manyRows = tile.rows.length > 1;
   for (const row of tile.rows) {
     tile.measures.forEach((measure, m) => {
@@ -75,6 +77,39 @@ function todaySeries(
     });
   }
   return series;
+}
+
+/**
+ * Several rows of counts become one line per measure, summed over the rows, when one line per row
+ * would not fit (every queue must count) or when yesterday's overlay (a total) needs a like-for-like
+ * line to compare with. Rates and averages cannot be summed, so those tiles keep a line per row.
+ */
+function showTotals(tile: TileSnapshot): boolean {
+  if (tile.rows.length < 2 || !tile.measures.every((measure) => measure.unit === 'count')) return false;
+  const overlay = tile.options.overlayYesterday === true && (tile.yesterday?.points ?? null) !== null;
+  return overlay || tile.rows.length * tile.measures.length > MAX_SERIES;
+}
+
+function totalSeries(
+  tile: TileSnapshot,
+  keys: number[],
+  zone: string,
+  context: ChartContext,
+): TimelineSeries[] {
+  return tile.measures.slice(0, MAX_SERIES).map((measure, m) => {
+    const sums = new Map<number, number>();
+    for (const row of tile.rows) {
+      for (const [key, value] of pointValues(row.points ?? [], m, zone, 0)) {
+        if (value !== null) sums.set(key, (sums.get(key) ?? 0) + value);
+      }
+    }
+    return {
+      name: measure.label,
+      colour: seriesColour(context.tokens, m),
+      dashed: false,
+      values: keys.map((key) => sums.get(key) ?? null),
+    };
+  });
 }
 
 function yesterdaySeries(

@@ -111,3 +111,50 @@ describe('TimelineTile updates', () => {
     expect(series[0]!.data).toEqual([10, 22, 35]);
   });
 });
+
+describe('TimelineTile with several queues', () => {
+  function queuesTile(overlay: boolean, unit: 'count' | 'percent' = 'count') {
+    const queues = ['Sales', 'Support', 'Billing', 'Technical'].map((name, q) => {
+      const queue = row(`q${q}`, name, [null, null]);
+      queue.points = hourlyPoints('2026-11-23', [
+        [q + 1, q],
+        [10 * (q + 1), null],
+      ]);
+      return queue;
+    });
+    return tile({
+      type: 'timeline',
+      id: 'by-hour',
+      title: 'By hour',
+      options: { interval: 'Hour', overlayYesterday: overlay },
+      measures: [measure('offered', 'Offered', unit), measure('answered', 'Answered', unit)],
+      rows: queues,
+      yesterday: overlay ? { values: [], points: hourlyPoints('2026-11-22', [[5, 4]]) } : null,
+    });
+  }
+  const seriesOf = (overlay: boolean, unit?: 'count' | 'percent') => {
+    const { wrapper } = mountTile(TimelineTile, queuesTile(overlay, unit));
+    return (wrapper.getComponent(VChart).props('option') as ChartOption).series as LineSeries[];
+  };
+
+  it('sums counts over every queue when a line per queue would not fit, so no queue is left out', () => {
+    const series = seriesOf(false);
+    expect(series.map((s) => s.name)).toEqual(['Offered', 'Answered']);
+    expect(series[0]!.data).toEqual([1 + 2 + 3 + 4, 10 + 20 + 30 + 40]);
+    // Unknown buckets add nothing, and a bucket unknown in every queue stays unknown.
+    expect(series[1]!.data).toEqual([0 + 1 + 2 + 3, null]);
+  });
+
+  it('compares like with like against yesterday’s totals', () => {
+    expect(seriesOf(true).map((s) => s.name)).toEqual([
+      'Offered',
+      'Answered',
+      'Offered, yesterday',
+      'Answered, yesterday',
+    ]);
+  });
+
+  it('never sums rates: those keep a line per queue', () => {
+    expect(seriesOf(false, 'percent')[0]!.name).toBe('Sales · Offered');
+  });
+});
