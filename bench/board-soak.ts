@@ -129,7 +129,7 @@ async function main(): Promise<void> {
     `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`,
   );
   console.log('   min  updates  page heap MB  DOM nodes  core heap MB');
-  const samples: Array<{ minute: number; pageHeap: number }> = [];
+  const samples: Array<{ minute: number; pageHeap: number; nodes: number }> = [];
   const started = Date.now();
   const sample = async () => {
     await cdp.send('HeapProfiler.collectGarbage');
@@ -138,7 +138,7 @@ async function main(): Promise<void> {
     global.gc?.();
     const minute = (Date.now() - started) / 60_000;
     const pageHeap = metric('JSHeapUsedSize') / 2 ** 20;
-    samples.push({ minute, pageHeap });
+    samples.push({ minute, pageHeap, nodes: metric('Nodes') });
     console.log(
       `${minute.toFixed(1).padStart(6)}  ${String(replay.updates).padStart(7)}  ${pageHeap.toFixed(1).padStart(12)}  ${String(metric('Nodes')).padStart(9)}  ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(1).padStart(12)}`,
     );
@@ -148,15 +148,20 @@ async function main(): Promise<void> {
     await page.waitForTimeout(SAMPLE_MS);
     await sample();
   }
-  const half = samples.filter((s) => s.minute >= MINUTES / 2);
-  if (half.length >= 2) {
-    const first = half[0]!;
-    const last = half[half.length - 1]!;
+  // The two boards differ in size, so compare like with like: samples taken while the same board
+  // was shown (same DOM size), first against last.
+  const groups = new Map<number, typeof samples>();
+  for (const s of samples) groups.set(s.nodes, [...(groups.get(s.nodes) ?? []), s]);
+  for (const [nodes, group] of groups) {
+    if (group.length < 2) continue;
+    const first = group[0]!;
+    const last = group[group.length - 1]!;
     const slope = ((last.pageHeap - first.pageHeap) * 1024) / (last.minute - first.minute);
     console.log(
-      `Page heap trend over the second half: ${slope.toFixed(1)} KB/min (${replay.updates} updates in all)`,
+      `Board with ${nodes} DOM nodes: ${first.pageHeap.toFixed(1)} MB at ${first.minute.toFixed(1)} min, ${last.pageHeap.toFixed(1)} MB at ${last.minute.toFixed(1)} min (${slope.toFixed(1)} KB/min)`,
     );
   }
+  console.log(`${replay.updates} updates in all`);
   replay.stop();
   await browser.close();
   await hub.close();

@@ -1,12 +1,11 @@
 import { mkdir, copyFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { DateTime } from 'luxon';
 import type { Settings } from '../../contract/settings';
-import { emulator, hub, resetSettings, shownValues, tileOf, watchConsole } from './support';
+import { emulator, hub, resetSettings, shownValues, startOfBoardDay, tileOf, watchConsole } from './support';
 
 /**
  * The wallboard as a TV shows it: Debian's Chromium, the built renderer, the real hub and core on the
- * embedded demo. Each test starts from the demo's default boards refreshed every 15 s.
+ * embedded demo. Each test starts from the demo's default boards refreshed every 15 s (resetSettings).
  */
 
 test.describe.configure({ mode: 'serial' });
@@ -36,13 +35,19 @@ test('the default boards render with numbers from the demo, without console erro
     'data-value',
     '',
   );
-  const values = await shownValues(page);
-  expect(Object.values(values).filter((value) => value !== '').length).toBeGreaterThanOrEqual(6);
+  // Queries answer a few at a time at start-up: wait for the headline numbers to fill in.
+  await expect
+    .poll(async () => Object.values(await shownValues(page)).filter((value) => value !== '').length)
+    .toBeGreaterThanOrEqual(6);
   await expect(board.locator('[data-tile-id="queue-grid"] tr[data-row-key]')).toHaveCount(4);
   await expect(
     board.locator('[data-tile-id="inbound-by-hour"] svg, [data-tile-id="inbound-by-hour"] canvas').first(),
   ).toBeVisible();
   await expect(board.locator('[data-testid="tile-window"]').first()).toContainText('Europe/London');
+  // Unknown is shown as a dash, never as 0.
+  for (const value of await board.locator('[data-testid="tile-value"][data-value=""]').all()) {
+    await expect(value).toContainText('—');
+  }
   expect(problems).toEqual([]);
 });
 
@@ -64,13 +69,13 @@ test('a tile shows the number the emulator gives for the same query', async ({ p
   const offered = settings.boards.find((b) => b.id === 'queues')?.tiles.find((t) => t.id === 'offered');
   if (!offered || !('query' in offered)) throw new Error('the default queue board has no Offered tile');
   const keys = offered.query.grouping.kind === 'groupBy' ? offered.query.grouping.keys : undefined;
-  const zone = settings.boards[0]!.timeZone;
+  const { timeZone: zone, dayReset } = settings.boards[0]!;
   const records = await emulator.aggregate({
     grouping: { groupBy: 'Queues', keys },
     timeSettings: {
       timeZone: zone,
       timeRange: {
-        timeFrom: DateTime.now().setZone(zone).startOf('day').toUTC().toISO(),
+        timeFrom: startOfBoardDay(zone, dayReset).toUTC().toISO(),
         timeTo: new Date().toISOString(),
       },
     },

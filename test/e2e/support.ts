@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { DateTime } from 'luxon';
 import type { Settings } from '../../contract/settings';
 import type { BoardSnapshot, TileSnapshot } from '../../contract/snapshot';
 import { DEMO_APP } from '../../emulator/emulator';
@@ -37,11 +38,29 @@ export const hub = {
   },
 };
 
-/** The settings every test starts from: the demo defaults, refreshed every 15 s, late after one miss. */
+/**
+ * The settings every test starts from: the demo defaults, refreshed every 15 s, late after one miss,
+ * and each board's day reset set to the next full hour. Contact centres with night shifts reset their
+ * day like this; here it means "today" always holds 23–24 hours of calls, whatever hour CI runs at
+ * (just after midnight a 00:00 day has no calls yet, and every rate is rightly unknown).
+ */
 export async function resetSettings(original: Settings): Promise<Settings> {
   const settings: Settings = structuredClone(original);
   settings.polling = { ...settings.polling, defaultRefreshSeconds: 15, staleAfterMisses: 1 };
+  for (const board of settings.boards) board.dayReset = nextFullHour(board.timeZone);
   return hub.save(settings);
+}
+
+function nextFullHour(zone: string): string {
+  return DateTime.now().setZone(zone).plus({ hours: 1 }).toFormat('HH:00');
+}
+
+/** When "today" began for a board with this day reset: the last time the clock passed it. */
+export function startOfBoardDay(zone: string, dayReset: string): DateTime {
+  const [hour, minute] = dayReset.split(':').map(Number);
+  const now = DateTime.now().setZone(zone);
+  const start = now.set({ hour, minute, second: 0, millisecond: 0 });
+  return start > now ? start.minus({ days: 1 }) : start;
 }
 
 export function tileOf(snapshot: BoardSnapshot, boardId: string, tileId: string): TileSnapshot {
