@@ -207,6 +207,11 @@ export class OAuthServer {
     return { ok: true, session };
   }
 
+  /** Every access and refresh token now valid: tests search logs and responses for them. */
+  liveTokens(): string[] {
+    return [...this.byAccess.keys(), ...this.byRefresh.keys()];
+  }
+
   /** Revoke every session (fault injection: "the admin revoked the app"). */
   revokeAll(): number {
     const count = this.sessions.size;

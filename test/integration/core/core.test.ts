@@ -170,6 +170,30 @@ describe.runIf(keyring === 'gnome-keyring')('an account signed in through the Br
     await until(() => second.snapshot()?.status.light === 'signInNeeded');
   });
 
+  it('going back to the demo revokes the account, forgets its secrets and restores the demo boards', async () => {
+    const secrets = await KeychainSecretStore.open({ service });
+    const core = await startCore({ settingsPath: join(dir, 'back', 'settings.json'), secrets });
+    await until(() => core.connectionStatus().state === 'signedIn');
+    const demoBoards = await core.invoke('settings:get', undefined, { screenId: 't' });
+    await core.invoke(
+      'connection:signInJwt',
+      { server: { kind: 'custom', url: account.url }, ...DEMO_APP },
+      { screenId: 't' },
+    );
+    expect(await secrets.get('default', 'jwt')).toBe(DEMO_APP.jwt);
+    const back = await core.invoke('connection:useDemo', undefined, { screenId: 't' });
+    expect(back).toMatchObject({ ok: true, value: { state: 'signedIn', mode: 'demo' } });
+    expect(await secrets.get('default', 'jwt')).toBeNull();
+    expect(await secrets.get('default', 'tokens')).toBeNull();
+    const settings = await core.invoke('settings:get', undefined, { screenId: 't' });
+    expect(settings).toMatchObject({ ok: true, value: { connection: null } });
+    if (!settings.ok || !demoBoards.ok) throw new Error('settings:get failed');
+    expect((settings.value as { boards: unknown }).boards).toEqual(
+      (demoBoards.value as { boards: unknown }).boards,
+    );
+    await until(() => core.snapshot()?.demo === true && numbersOn(core.snapshot()).length > 10);
+  });
+
   it('a wrong JWT is refused in the platform’s words and the board keeps running as it was', async () => {
     const core = await startCore({
       settingsPath: join(dir, 'wrong', 'settings.json'),
