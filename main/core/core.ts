@@ -161,6 +161,7 @@ export class CallboardCore implements HubCore {
   private onConnectionChange(): void {
     if (this.stopped) return;
     if (this.sessions.transportChanged()) this.rebuildPoller();
+    this.refreshNames();
     this.updateActivity();
     this.scheduleSnapshot();
   }
@@ -184,8 +185,18 @@ export class CallboardCore implements HubCore {
       log: this.log,
     });
     this.poller.onChange(() => this.scheduleSnapshot());
-    void this.names.refreshIfDue().then(() => this.replan());
+    this.refreshNames();
     this.replan();
+  }
+
+  /** Extension names (cached for hours): only worth asking for once signed in; a new list may page differently. */
+  private refreshNames(): void {
+    const names = this.names;
+    if (!names || this.sessions.status().state !== 'signedIn') return;
+    const before = names.loadedTime;
+    void names.refreshIfDue().then(() => {
+      if (names.loadedTime !== before && names === this.names) this.replan();
+    });
   }
 
   private replan(): void {
@@ -216,7 +227,7 @@ export class CallboardCore implements HubCore {
   }
 
   private publish(): void {
-    void this.names?.refreshIfDue();
+    this.refreshNames();
     const settings: Settings = this.settings.current();
     const next = assembleSnapshot({
       settings,

@@ -63,6 +63,11 @@ export class NameDirectory {
     return [...this.byId.values()].filter((entry) => entry.type === type).length;
   };
 
+  /** When the list was last loaded (ms), or null: a new value means key counts may have changed. */
+  get loadedTime(): number | null {
+    return this.loadedAt;
+  }
+
   /** Refresh when stale; failures are logged and retried later, names already known are kept. */
   refreshIfDue(): Promise<void> {
     const now = this.clock.now();
