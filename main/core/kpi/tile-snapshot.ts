@@ -1,6 +1,6 @@
 import { isDataTile, type Board, type DataTile, type Measure, type Tile } from '../../../contract/board';
 import { KPIS } from '../../../contract/kpis';
-import type { MeasureInfo, Row, TileOptions, TileSnapshot } from '../../../contract/snapshot';
+import type { MeasureInfo, Point, Row, TileOptions, TileSnapshot } from '../../../contract/snapshot';
 import type { QueryState, TilePlan } from '../planner/plan';
 import { freezeDeep } from './freeze';
 import { freshnessOf } from './freshness';
@@ -78,7 +78,10 @@ function dataPart(input: TileSnapshotInput, tile: DataTile): DataPart {
     ...freshness,
     measures: tile.measures.map(measureInfo),
     rows,
-    yesterday: yesterdayOf(planned, table, shape, rows[0]?.key),
+    yesterday: yesterdayOf(planned, table, shape, {
+      todayKey: rows[0]?.key,
+      summable: tile.measures.every((measure) => measureInfo(measure).unit === 'count'),
+    }),
   };
 }
 
@@ -161,17 +164,38 @@ function yesterdayOf(
   planned: readonly PlannedMeasure[],
   table: RecordTable,
   shape: { total: boolean; timeline: boolean },
-  todayKey: string | undefined,
+  options: { todayKey: string | undefined; summable: boolean },
 ): TileSnapshot['yesterday'] {
   if (!planned.some((m) => m.yesterday)) return null;
   const measures = planned.map((m) => m.yesterday ?? { expression: null, sources: [] });
   const rows = evaluateRows(measures, table, shape);
-  // Yesterday's line for the row shown first today (for one-row tiles, simply the row).
-  const row = rows.find((r) => r.key === todayKey) ?? rows[0];
+  // A timeline of counts over several rows compares against yesterday's total (the board sums
+  // today's rows the same way); otherwise yesterday's line is that of the row shown first today.
+  if (shape.timeline && options.summable && rows.length > 1) {
+    return { values: measures.map(() => null), points: sumPoints(rows, measures.length) };
+  }
+  const row = rows.find((r) => r.key === options.todayKey) ?? rows[0];
   return {
     values: row?.values ?? measures.map(() => null),
     points: shape.timeline ? (row?.points ?? null) : null,
   };
+}
+
+/** Bucket by bucket, each measure summed over the rows; a bucket unknown in every row stays unknown. */
+function sumPoints(rows: readonly RowValues[], measureCount: number): Point[] {
+  const byTime = new Map<string, (number | null)[]>();
+  for (const row of rows) {
+    for (const point of row.points ?? []) {
+      const sums = byTime.get(point.time) ?? Array.from({ length: measureCount }, () => null);
+      point.values.forEach((value, m) => {
+        if (value !== null) sums[m] = (sums[m] ?? 0) + value;
+      });
+      byTime.set(point.time, sums);
+    }
+  }
+  return [...byTime.entries()]
+    .sort(([a], [b]) => Date.parse(a) - Date.parse(b))
+    .map(([time, values]) => ({ time, values }));
 }
 
 function measureInfo(measure: Measure): MeasureInfo {

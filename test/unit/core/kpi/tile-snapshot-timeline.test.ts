@@ -71,6 +71,52 @@ describe('timeline', () => {
   });
 });
 
+describe('timeline over several queues', () => {
+  const queues = {
+    grouping: { kind: 'groupBy', groupBy: 'Queues', keys: ['q1', 'q2'] },
+    window: { kind: 'today' },
+  };
+  const at = (day: number, h: number) => `2026-11-${day}T${String(h).padStart(2, '0')}:00:00Z`;
+  const point = (day: number, h: number, n: number, a: number) => ({
+    time: at(day, h),
+    counters: { callsByDirection: { inbound: n, outbound: 0 }, callsByResponse: { answered: a } },
+  });
+  const states = [
+    state('all:Sum', [
+      timelineRecord('q1', [point(25, 9, 2, 2)]),
+      timelineRecord('q2', [point(25, 9, 1, 0)]),
+    ]),
+    state('all:Sum:yesterday', [
+      timelineRecord('q1', [point(24, 9, 6, 5), point(24, 10, 1, 1)]),
+      timelineRecord('q2', [point(24, 9, 4, 4)]),
+    ]),
+  ];
+
+  it('overlays yesterday’s total of counts, to compare with today’s rows summed', () => {
+    const s = snap(
+      tile('tl', 'timeline', [kpi('offered'), kpi('answered')], { query: queues, overlayYesterday: true }),
+      states,
+      { yesterday: true },
+    );
+    expect(s.rows.map((row) => row.key)).toEqual(['q1', 'q2']);
+    expect(s.yesterday?.points).toEqual([
+      { time: at(24, 9), values: [10, 9] },
+      { time: at(24, 10), values: [1, 1] },
+    ]);
+  });
+
+  it('keeps the first row’s line for rates, which cannot be summed', () => {
+    const s = snap(
+      tile('tl', 'timeline', [kpi('answerRate')], { query: queues, overlayYesterday: true }),
+      states,
+      { yesterday: true },
+    );
+    const first = s.yesterday?.points?.[0];
+    expect(first?.time).toBe(at(24, 9));
+    expect(first?.values[0]).toBeCloseTo((5 / 6) * 100, 6);
+  });
+});
+
 describe('big number compared with yesterday', () => {
   it('evaluates the same measures on yesterday’s queries', () => {
     const s = snap(
