@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs a command inside a private D-Bus session with an unlocked gnome-keyring, so keytar talks to a
 // real Secret Service (TOOLCHAIN.md). Where either tool is missing, the command runs as it is and
-// CALLBOARD_KEYRING=unavailable tells the keychain tests to say why they cannot run.
+// CALLBOARD_KEYRING=unavailable makes the keychain tests fail, saying what is missing.
 import { spawnSync } from 'node:child_process';
 
 const command = process.argv.slice(2);
@@ -21,7 +21,7 @@ if (has('dbus-run-session') && has('gnome-keyring-daemon')) {
     env: { ...process.env, CALLBOARD_KEYRING: 'gnome-keyring' },
   });
 } else {
-  console.error('with-keyring: dbus-run-session or gnome-keyring-daemon not found; keychain tests will skip');
+  console.error('with-keyring: dbus-run-session or gnome-keyring-daemon not found; keychain tests will fail');
   result = spawnSync(command[0], command.slice(1), {
     stdio: 'inherit',
     env: { ...process.env, CALLBOARD_KEYRING: 'unavailable' },

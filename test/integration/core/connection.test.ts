@@ -17,6 +17,7 @@ import {
   type SecretStore,
 } from '../../../main/core/secrets/secret-store';
 import { UnavailableSecretStore } from '../../../main/core/secrets/startup';
+import { requireKeyring } from '../../support/keyring';
 
 /**
  * The connection against a real emulator over HTTP with the real @ringcentral/sdk: JWT and browser
@@ -553,58 +554,48 @@ describe('connection: send() for the poller', () => {
   });
 });
 
-const keyring = process.env.CALLBOARD_KEYRING;
-
-describe.runIf(keyring === 'gnome-keyring')(
-  'connection with the real OS keychain (gnome-keyring under with-keyring.mjs)',
-  () => {
-    const service = `Callboard-connection-test-${process.pid}-${randomUUID().slice(0, 8)}`;
-    let emulator: Emulator;
-    let store: KeychainSecretStore;
-    beforeAll(async () => {
-      emulator = await emulatorWith();
-      store = await KeychainSecretStore.open({ service });
-    });
-    afterAll(async () => {
-      await store.deleteProfile('main');
-      await emulator.stop();
-    });
-
-    it('the session survives a restart and no secret reaches a log line', async () => {
-      const first = connect(emulator, store);
-      await first.connection.signInWithJwt(CREDENTIALS);
-      const session = await storedTokens(store);
-      const grants = tokenRequests(emulator);
-
-      const reopened = await KeychainSecretStore.open({ service });
-      const second = connect(emulator, reopened);
-      expect((await second.connection.restore()).state).toBe('signedIn');
-      expect((await second.connection.send(me)).status).toBe(200);
-      expect(tokenRequests(emulator)).toBe(grants);
-
-      await tokens(emulator, 'revoke');
-      expect((await second.connection.send(me)).status).toBe(200); // renewed through the stored JWT
-      const renewed = await storedTokens(reopened);
-      await second.connection.signOut({ forgetCredentials: true });
-      expect(await reopened.get('main', 'jwt')).toBeNull();
-
-      const logged = [...first.lines, ...second.lines].join('\n');
-      expect(second.lines.length).toBeGreaterThan(0);
-      const secrets = [
-        DEMO_APP.clientSecret,
-        DEMO_APP.jwt,
-        session.access_token,
-        session.refresh_token,
-        renewed.access_token,
-        renewed.refresh_token,
-      ];
-      for (const secret of secrets) expect(logged).not.toContain(secret);
-    });
-  },
-);
-
-if (keyring !== 'gnome-keyring') {
-  describe('connection with the real OS keychain', () => {
-    it.skip(`needs gnome-keyring in a D-Bus session: run through test/support/with-keyring.mjs (CALLBOARD_KEYRING is "${keyring ?? 'unset'}")`, () => {});
+describe('connection with the real OS keychain (gnome-keyring under with-keyring.mjs)', () => {
+  const service = `Callboard-connection-test-${process.pid}-${randomUUID().slice(0, 8)}`;
+  let emulator: Emulator;
+  let store: KeychainSecretStore;
+  beforeAll(async () => {
+    requireKeyring();
+    emulator = await emulatorWith();
+    store = await KeychainSecretStore.open({ service });
   });
-}
+  afterAll(async () => {
+    await store?.deleteProfile('main');
+    await emulator?.stop();
+  });
+
+  it('the session survives a restart and no secret reaches a log line', async () => {
+    const first = connect(emulator, store);
+    await first.connection.signInWithJwt(CREDENTIALS);
+    const session = await storedTokens(store);
+    const grants = tokenRequests(emulator);
+
+    const reopened = await KeychainSecretStore.open({ service });
+    const second = connect(emulator, reopened);
+    expect((await second.connection.restore()).state).toBe('signedIn');
+    expect((await second.connection.send(me)).status).toBe(200);
+    expect(tokenRequests(emulator)).toBe(grants);
+
+    await tokens(emulator, 'revoke');
+    expect((await second.connection.send(me)).status).toBe(200); // renewed through the stored JWT
+    const renewed = await storedTokens(reopened);
+    await second.connection.signOut({ forgetCredentials: true });
+    expect(await reopened.get('main', 'jwt')).toBeNull();
+
+    const logged = [...first.lines, ...second.lines].join('\n');
+    expect(second.lines.length).toBeGreaterThan(0);
+    const secrets = [
+      DEMO_APP.clientSecret,
+      DEMO_APP.jwt,
+      session.access_token,
+      session.refresh_token,
+      renewed.access_token,
+      renewed.refresh_token,
+    ];
+    for (const secret of secrets) expect(logged).not.toContain(secret);
+  });
+});

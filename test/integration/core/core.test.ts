@@ -9,6 +9,7 @@ import { startDemoPlatform } from '../../../main/core/demo-platform';
 import { demoQueueKeys } from '../../../main/core/settings/default-boards';
 import { KeychainSecretStore, type SecretStore } from '../../../main/core/secrets/secret-store';
 import { HubServer } from '../../../main/hub/hub-server';
+import { requireKeyring } from '../../support/keyring';
 
 /**
  * The whole core as the hub and Electron run it: settings file, embedded demo, connection through
@@ -16,7 +17,6 @@ import { HubServer } from '../../../main/hub/hub-server';
  * secrets in the real keychain (gnome-keyring, started by test/support/with-keyring.mjs).
  */
 
-const keyring = process.env.CALLBOARD_KEYRING;
 const TOKEN_PATH = '/restapi/oauth/token';
 
 let dir: string;
@@ -105,15 +105,17 @@ describe('the core on the embedded demo', () => {
   });
 });
 
-describe.runIf(keyring === 'gnome-keyring')('an account signed in through the Bridge (real keychain)', () => {
+describe('an account signed in through the Bridge (real keychain)', () => {
   let account: Emulator;
   const service = `Callboard-core-test-${process.pid}`;
 
   beforeAll(async () => {
+    requireKeyring();
     account = await startEmulator({ port: 0, seed: 5, log: () => {} });
   });
 
   afterAll(async () => {
+    if (!account) return;
     const store = await KeychainSecretStore.open({ service });
     await store.deleteProfile('default');
     await account.stop();
