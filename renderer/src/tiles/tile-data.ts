@@ -1,4 +1,5 @@
 import type { BoardView, Level, MeasureInfo, Row, TileSnapshot } from '../../../contract/snapshot';
+import { formatValue } from '../format/units';
 
 /**
  * Reading a TileSnapshot the same way in every tile. Single-value tiles (big number, gauge) read the
@@ -15,6 +16,15 @@ export function valueAt(row: Row | null, index: number): number | null {
 
 export function levelAt(row: Row | null, index: number): Level {
   return row?.levels[index] ?? 'none';
+}
+
+/** One table cell per measure of a row: formatted value and threshold level (queue grid, leaderboard). */
+export function tableCells(tile: TileSnapshot, row: Row): { id: string; text: string; level: Level }[] {
+  return tile.measures.map((measure, m) => ({
+    id: measure.id,
+    text: formatValue(valueAt(row, m), measure.unit),
+    level: levelAt(row, m),
+  }));
 }
 
 export function measureIndex(tile: TileSnapshot, measureId: string | undefined): number {
