@@ -199,19 +199,32 @@ export const BoardSchema = z
   .superRefine(checkBoardTiles);
 export type Board = z.infer<typeof BoardSchema>;
 
+/** Ids name tiles and boards in snapshots, exports and the DOM: each must be unique in its list. */
+export function reportDuplicateIds(
+  items: readonly { id: string }[],
+  field: string,
+  noun: string,
+  ctx: z.RefinementCtx,
+): void {
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    if (seen.has(item.id)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [field, index, 'id'],
+        message: `duplicate ${noun} id "${item.id}"`,
+      });
+    }
+    seen.add(item.id);
+  });
+}
+
 function checkBoardTiles(
   board: { grid: { columns: number; rows: number }; tiles: Tile[] },
   ctx: z.RefinementCtx,
 ): void {
-  const seen = new Set<string>();
+  reportDuplicateIds(board.tiles, 'tiles', 'tile', ctx);
   board.tiles.forEach((tile, index) => {
-    if (seen.has(tile.id))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['tiles', index, 'id'],
-        message: `duplicate tile id "${tile.id}"`,
-      });
-    seen.add(tile.id);
     const { x, y, w, h } = tile.layout;
     if (x + w > board.grid.columns || y + h > board.grid.rows) {
       ctx.addIssue({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BoardSchema } from './board';
+import { BoardSchema, reportDuplicateIds } from './board';
 import { ConnectionConfigSchema } from './connection';
 import { DisplaySchema } from './display';
 
@@ -31,18 +31,7 @@ export const SettingsSchema = z
     display: DisplaySchema.prefault({}),
     polling: PollingSchema.prefault({}),
   })
-  .superRefine((settings, ctx) => {
-    const seen = new Set<string>();
-    settings.boards.forEach((board, index) => {
-      if (seen.has(board.id))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['boards', index, 'id'],
-          message: `duplicate board id "${board.id}"`,
-        });
-      seen.add(board.id);
-    });
-  });
+  .superRefine((settings, ctx) => reportDuplicateIds(settings.boards, 'boards', 'board', ctx));
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;
 
