@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCli, type CliProcess } from '../support/cli-process';
 
 /**
  * `npm run emulator -- --directory D --calls C` as a user (or the fixture replay) runs it: a real
@@ -11,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = resolve(__dirname, '../..');
 const fixtures = resolve(root, 'test/fixtures/engine');
-let child: ChildProcess;
+let emulator: CliProcess;
 let base: string;
 let output = '';
 
@@ -40,7 +41,7 @@ async function token(): Promise<string> {
 beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  child = spawn(
+  emulator = await startCli(
     'npm',
     [
       'run',
@@ -54,27 +55,13 @@ beforeAll(async () => {
       '--calls',
       `${fixtures}/calls.jsonl`,
     ],
-    // Its own process group, so stopping it reaches the emulator behind npm and tsx.
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    { readyText: 'control   ' },
   );
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const deadline = Date.now() + 30_000;
-  // The banner's last line: its lines may arrive in separate chunks on a busy machine.
-  while (!output.includes('control   ') && Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`emulator exited early:\n${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  output = emulator.output();
   expect(output).toContain(`listening on ${base}`);
 });
 
-afterAll(async () => {
-  if (child.exitCode === null && child.pid !== undefined) {
-    const exited = once(child, 'exit');
-    process.kill(-child.pid, 'SIGTERM');
-    await exited;
-  }
-});
+afterAll(() => emulator.stop());
 
 describe('emulator CLI with directory and call files', () => {
   it('prints where it listens and what it serves', () => {

@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_APP, startEmulator, type Emulator } from '../../emulator/emulator';
+import { startCli, type CliProcess } from '../support/cli-process';
+import { waitFor } from '../support/wait-for';
 
 /**
  * `npm run serve` as an IT admin runs it on a LAN with a headless account from the environment: a
@@ -12,11 +12,9 @@ import { DEMO_APP, startEmulator, type Emulator } from '../../emulator/emulator'
  * point the TVs, and nothing it prints or serves may carry a secret.
  */
 
-const root = resolve(__dirname, '../..');
 let emulator: Emulator;
-let child: ChildProcess;
+let hub: CliProcess;
 let dir: string;
-let output = '';
 let base = '';
 let boardAddress = '';
 const ACCESS_KEY = 'lan-viewer-key-5521';
@@ -25,7 +23,7 @@ const ADMIN_KEY = 'lan-admin-key-8830';
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0, seed: 9, log: () => {} });
   dir = await mkdtemp(join(tmpdir(), 'callboard-hub-cli-'));
-  child = spawn(
+  hub = await startCli(
     'npx',
     [
       'tsx',
@@ -40,9 +38,8 @@ beforeAll(async () => {
       join(dir, 'none'),
     ],
     {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
+      readyText: 'Stop with Ctrl+C',
+      timeoutMs: 60_000,
       env: {
         ...process.env,
         CALLBOARD_RC_SERVER: emulator.url,
@@ -55,43 +52,24 @@ beforeAll(async () => {
       },
     },
   );
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const deadline = Date.now() + 60_000;
-  while (!output.includes('Stop with Ctrl+C') && Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the hub exited early:\n${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  boardAddress = /Board:\s+(\S+)/.exec(output)?.[1] ?? '';
+  boardAddress = /Board:\s+(\S+)/.exec(hub.output())?.[1] ?? '';
   const port = new URL(boardAddress).port;
   base = `http://127.0.0.1:${port}`;
 }, 90_000);
 
 afterAll(async () => {
-  if (child.exitCode === null && child.pid !== undefined) {
-    const exited = once(child, 'exit');
-    process.kill(-child.pid, 'SIGTERM');
-    await exited;
-  }
+  await hub?.stop();
   await emulator.stop();
   await rm(dir, { recursive: true, force: true });
 });
 
-async function until(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 describe('npm run serve on a LAN with an account from the environment', () => {
   it('prints the mode, a board address with the access key, and where the admin key is', () => {
-    expect(output).toContain('Callboard hub is running.');
-    expect(output).toMatch(/Mode:\s+account \S+ on http:\/\/127\.0\.0\.1:\d+/);
+    expect(hub.output()).toContain('Callboard hub is running.');
+    expect(hub.output()).toMatch(/Mode:\s+account \S+ on http:\/\/127\.0\.0\.1:\d+/);
     expect(boardAddress).toContain(`?key=${ACCESS_KEY}`);
-    expect(output).toContain('Admin key: in CALLBOARD_ADMIN_KEY');
-    expect(output).toMatch(/Requests per refresh: \d+/);
+    expect(hub.output()).toContain('Admin key: in CALLBOARD_ADMIN_KEY');
+    expect(hub.output()).toMatch(/Requests per refresh: \d+/);
   });
 
   it('serves numbers to a viewer with the key and refuses one without it', async () => {
@@ -106,7 +84,10 @@ describe('npm run serve on a LAN with an account from the environment', () => {
     const screen = new AbortController();
     const stream = await fetch(`${base}/api/events?key=${ACCESS_KEY}`, { signal: screen.signal });
     expect(stream.headers.get('content-type')).toContain('text/event-stream');
-    await until(async () => (await snapshot())?.status.light === 'live');
+    await waitFor(async () => (await snapshot())?.status.light === 'live', {
+      timeoutMs: 30_000,
+      intervalMs: 200,
+    });
     screen.abort();
     expect((await snapshot())?.demo).toBe(false);
     const save = await fetch(`${base}/api/invoke/settings:save?key=${ACCESS_KEY}`, {
@@ -125,7 +106,7 @@ describe('npm run serve on a LAN with an account from the environment', () => {
       await fetch(`${base}/api/invoke/settings:get?key=${ACCESS_KEY}`, { method: 'POST' })
     ).text();
     const onDisk = await readFile(join(dir, 'settings.json'), 'utf8').catch(() => '');
-    const everything = [output, served, status, settings, onDisk].join('\n');
+    const everything = [hub.output(), served, status, settings, onDisk].join('\n');
     for (const secret of [DEMO_APP.clientSecret, DEMO_APP.jwt, ADMIN_KEY])
       expect(everything).not.toContain(secret);
     // Tokens the emulator issued to the hub: none of them appears anywhere either.

@@ -10,6 +10,7 @@ import { demoQueueKeys } from '../../../main/core/settings/default-boards';
 import { KeychainSecretStore, type SecretStore } from '../../../main/core/secrets/secret-store';
 import { HubServer } from '../../../main/hub/hub-server';
 import { requireKeyring } from '../../support/keyring';
+import { waitFor } from '../../support/wait-for';
 
 /**
  * The whole core as the hub and Electron run it: settings file, embedded demo, connection through
@@ -45,16 +46,6 @@ async function startCore(options: Partial<CoreOptions> & { secrets: SecretStore;
   return core;
 }
 
-async function until<T>(read: () => T | null | undefined | false, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = read();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 const numbersOn = (snapshot: BoardSnapshot | null) =>
   snapshot?.boards.flatMap((board) =>
     board.tiles.flatMap((tile) => tile.rows.flatMap((row) => row.values.filter((v) => v !== null))),
@@ -74,7 +65,7 @@ describe('the core on the embedded demo', () => {
       // The demo's public credentials never go near the keychain: any use of it would fail here.
       secrets: unavailableStore(),
     });
-    const snapshot = await until(() => {
+    const snapshot = await waitFor(() => {
       const current = core.snapshot();
       return current?.status.light === 'live' && numbersOn(current).length > 10 ? current : null;
     });
@@ -134,7 +125,7 @@ describe('an account signed in through the Bridge (real keychain)', () => {
       state: 'signedIn',
       mode: 'account',
     });
-    const withData = await until(() => (numbersOn(first.snapshot()).length > 10 ? first.snapshot() : null));
+    const withData = await waitFor(() => (numbersOn(first.snapshot()).length > 10 ? first.snapshot() : null));
     expect(withData.demo).toBe(false);
     // The untouched demo boards became the account's defaults: every queue, not the demo's own.
     const saved = await first.invoke('settings:get', undefined, { screenId: 't' });
@@ -162,20 +153,20 @@ describe('an account signed in through the Bridge (real keychain)', () => {
     const tokenRequests = account.stats.snapshot().requests.byPath[TOKEN_PATH] ?? 0;
     const second = await startCore({ settingsPath, secrets: await KeychainSecretStore.open({ service }) });
     expect(second.connectionStatus()).toMatchObject({ state: 'signedIn', mode: 'account' });
-    await until(() => numbersOn(second.snapshot()).length > 10);
+    await waitFor(() => numbersOn(second.snapshot()).length > 10);
     expect(account.stats.snapshot().requests.byPath[TOKEN_PATH] ?? 0).toBe(tokenRequests);
 
     const out = await second.invoke('connection:signOut', undefined, { screenId: 't' });
     expect(out).toMatchObject({ ok: true, value: { state: 'signedOut' } });
     expect(await secrets.get('default', 'tokens')).toBeNull();
     expect(await secrets.get('default', 'jwt')).toBeNull();
-    await until(() => second.snapshot()?.status.light === 'signInNeeded');
+    await waitFor(() => second.snapshot()?.status.light === 'signInNeeded');
   });
 
   it('going back to the demo revokes the account, forgets its secrets and restores the demo boards', async () => {
     const secrets = await KeychainSecretStore.open({ service });
     const core = await startCore({ settingsPath: join(dir, 'back', 'settings.json'), secrets });
-    await until(() => core.connectionStatus().state === 'signedIn');
+    await waitFor(() => core.connectionStatus().state === 'signedIn');
     const demoBoards = await core.invoke('settings:get', undefined, { screenId: 't' });
     await core.invoke(
       'connection:signInJwt',
@@ -193,7 +184,7 @@ describe('an account signed in through the Bridge (real keychain)', () => {
     expect((settings.value as { boards: unknown }).boards).toEqual(
       (demoBoards.value as { boards: unknown }).boards,
     );
-    await until(() => core.snapshot()?.demo === true && numbersOn(core.snapshot()).length > 10);
+    await waitFor(() => core.snapshot()?.demo === true && numbersOn(core.snapshot()).length > 10);
   });
 
   it('a wrong JWT is refused in the platform’s words and the board keeps running as it was', async () => {
@@ -201,7 +192,7 @@ describe('an account signed in through the Bridge (real keychain)', () => {
       settingsPath: join(dir, 'wrong', 'settings.json'),
       secrets: await KeychainSecretStore.open({ service }),
     });
-    await until(() => core.connectionStatus().state === 'signedIn');
+    await waitFor(() => core.connectionStatus().state === 'signedIn');
     const refused = await core.invoke(
       'connection:signInJwt',
       { server: { kind: 'custom', url: account.url }, ...DEMO_APP, jwt: 'not-a-valid-jwt' },
@@ -221,7 +212,7 @@ describe('the hub in front of a real core', () => {
       settingsPath: join(dir, 'hub', 'settings.json'),
       secrets: unavailableStore(),
     });
-    await until(() => numbersOn(core.snapshot()).length > 0);
+    await waitFor(() => numbersOn(core.snapshot()).length > 0);
     const server = new HubServer({
       core,
       rendererDir: join(dir, 'no-renderer'),

@@ -8,6 +8,7 @@ import { RateBudget } from '../../../main/core/poller/rate-budget';
 import type { Transport } from '../../../main/core/poller/transport';
 import { startEmulator, type Emulator } from '../../../emulator/emulator';
 import { signedInTransport } from '../../support/sign-in';
+import { waitFor } from '../../support/wait-for';
 
 /**
  * The poller against the emulator over HTTP with the real SDK, under scripted faults: 429 storms,
@@ -69,16 +70,12 @@ const analyticsRequests = () =>
     .filter(([path]) => path.includes(ANALYTICS))
     .reduce((sum, [, count]) => sum + count, 0);
 
-async function until(check: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline)
-      throw new Error(
-        `condition not met in time: ${JSON.stringify(states().map((s) => [s.queryId.slice(0, 20), s.fetchedAt, s.error]))}`,
-      );
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+/** Waits for a poller condition; on timeout says what every query's state was. */
+const until = (check: () => boolean) =>
+  waitFor(check, {
+    intervalMs: 25,
+    explain: () => JSON.stringify(states().map((s) => [s.queryId.slice(0, 20), s.fetchedAt, s.error])),
+  });
 
 const states = (): QueryState[] => [...(poller?.states().values() ?? [])];
 const allFresh = () => states().length > 0 && states().every((s) => s.fetchedAt !== null && s.error === null);
