@@ -2,7 +2,7 @@
  * The Business Analytics API's vocabulary, shared by the app and the emulator: request enum values
  * (PascalCase, as the API's filters spell them) and the breakdown keys the responses use for the same
  * things. One table per dimension, so a tile definition, the request validator and the engine can
- * never disagree about a name. Source: ../shared/reference/ringcentral-analytics-openapi.yml.
+ * never disagree about a name. Source: RingCentral's OpenAPI spec (test/fixtures/ringcentral/).
  */
 
 export const DIRECTIONS = ['Inbound', 'Outbound'] as const;
