@@ -5,10 +5,11 @@ import { chromium } from '@playwright/test';
 import type { InvokeChannel } from '../contract/bridge';
 import type { BoardSnapshot } from '../contract/snapshot';
 import { CallboardCore } from '../main/core/core';
-import { startDemoPlatform } from '../main/core/demo-platform';
 import { MemorySecretStore } from '../main/core/secrets/secret-store';
-import { defaultSettings } from '../main/core/settings/default-boards';
-import { HubServer, type HubCore } from '../main/hub/hub-server';
+import type { ScreenCore } from '../main/core/core-api';
+import { embeddedDemo } from '../main/demo/embedded-demo';
+import { HubServer } from '../main/hub/hub-server';
+import { demoSettings } from '../test/support/demo';
 
 /**
  * Days of board updates in minutes (`npm run bench:board`; BENCH_MINUTES, default 10): the real core
@@ -24,7 +25,7 @@ const UPDATE_MS = 200;
 const SAMPLE_MS = Math.max(15_000, (MINUTES * 60_000) / 20);
 
 /** Passes the real core through, but re-publishes its latest snapshot with varied numbers, often. */
-class ReplayCore implements HubCore {
+class ReplayCore implements ScreenCore {
   private readonly listeners = new Set<(snapshot: BoardSnapshot) => void>();
   private latest: BoardSnapshot | null = null;
   private sequence = 0;
@@ -90,14 +91,14 @@ function varied(snapshot: BoardSnapshot, sequence: number): BoardSnapshot {
 async function main(): Promise<void> {
   const dir = await mkdtemp(join(os.tmpdir(), 'callboard-bench-'));
   const settingsPath = join(dir, 'settings.json');
-  const settings = defaultSettings({ demo: true, timeZone: 'Europe/London' });
+  const settings = demoSettings('Europe/London');
   for (const board of settings.boards) board.rotationSeconds = 5;
   await writeFile(settingsPath, JSON.stringify({ ...settings, version: 1 }));
   const core = await CallboardCore.start({
     settingsPath,
     secrets: new MemorySecretStore(),
     openBrowser: async () => {},
-    startDemo: () => startDemoPlatform({ log: () => {} }),
+    demo: embeddedDemo(),
     alwaysActive: true,
   });
   const replay = new ReplayCore(core);

@@ -41,12 +41,12 @@ export function isValidTimeZone(zone: string): boolean {
 
 export const hhmm = z
   .string()
-  .refine((text) => parseHhMm(text) !== null, { message: 'expected time as hh:mm' });
+  .refine((text) => parseHhMm(text) !== null, { error: 'expected time as hh:mm' });
 export const dateTime = z.iso.datetime({
   offset: true,
-  message: 'expected an RFC 3339 date-time with offset',
+  error: 'expected an RFC 3339 date-time with offset',
 });
-export const timeZone = z.string().refine(isValidTimeZone, { message: 'is not an IANA time zone name' });
+export const timeZone = z.string().refine(isValidTimeZone, { error: 'is not an IANA time zone name' });
 export const seconds = z.number().int().nonnegative();
 const range = z.object({ minSeconds: seconds.optional(), maxSeconds: seconds.optional() });
 

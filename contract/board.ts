@@ -20,8 +20,8 @@ import { KPI_IDS } from './kpis';
 
 const id = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'use 1–63 lowercase letters, digits and dashes' });
-const label = z.string().trim().min(1, { message: 'must not be empty' }).max(80);
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { error: 'use 1–63 lowercase letters, digits and dashes' });
+const label = z.string().trim().min(1, { error: 'must not be empty' }).max(80);
 
 export const TimeWindowSchema = z.discriminatedUnion('kind', [
   /** Since the board's day reset today, in the board's zone. */
@@ -77,7 +77,7 @@ export const ThresholdsSchema = z
     critical: z.number(),
   })
   .refine((t) => (t.direction === 'above' ? t.critical >= t.warn : t.critical <= t.warn), {
-    message: 'critical must be beyond warn in the threshold direction',
+    error: 'critical must be beyond warn in the threshold direction',
     path: ['critical'],
   });
 export type Thresholds = z.infer<typeof ThresholdsSchema>;
@@ -98,7 +98,7 @@ export const MeasureSchema = z
     target: z.number().optional(),
   })
   .refine((m) => (m.kpi === undefined) !== (m.expression === undefined), {
-    message: 'give exactly one of kpi or expression',
+    error: 'give exactly one of kpi or expression',
     path: ['kpi'],
   });
 export type Measure = z.infer<typeof MeasureSchema>;

@@ -43,7 +43,7 @@ export const ServerSchema = z.discriminatedUnion('kind', [
     kind: z.literal('custom'),
     url: z.url({
       protocol: /^https?$/,
-      message: 'must be an http(s) URL such as https://platform.ringcentral.com',
+      error: 'must be an http(s) URL such as https://platform.ringcentral.com',
     }),
   }),
 ]);

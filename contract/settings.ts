@@ -25,7 +25,7 @@ export const SettingsSchema = z
   .object({
     /** null: the embedded demo (emulator + synthetic call center). */
     connection: ConnectionConfigSchema.nullable().default(null),
-    boards: z.array(BoardSchema).min(1, { message: 'needs at least one board' }).max(20),
+    boards: z.array(BoardSchema).min(1, { error: 'needs at least one board' }).max(20),
     /** A board shown as a strip on every screen that never rotates away. */
     pinned: BoardSchema.nullable().default(null),
     display: DisplaySchema.prefault({}),
@@ -39,9 +39,9 @@ export type SettingsInput = z.input<typeof SettingsSchema>;
 export const BOARD_FILE_FORMAT = 'callboard-board';
 export const BoardFileSchema = z.object({
   format: z.literal(BOARD_FILE_FORMAT, {
-    message: `is not a Callboard board file (format must be "${BOARD_FILE_FORMAT}")`,
+    error: `is not a Callboard board file (format must be "${BOARD_FILE_FORMAT}")`,
   }),
-  version: z.literal(1, { message: 'is a board file version this Callboard cannot read' }),
+  version: z.literal(1, { error: 'is a board file version this Callboard cannot read' }),
   board: BoardSchema,
 });
 export type BoardFile = z.infer<typeof BoardFileSchema>;

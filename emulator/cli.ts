@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DEMO_APP, Emulator } from './emulator';
 import { loadCallsFile, loadDirectoryFile } from './load';
+import { errorText } from '../contract/error-text';
 
 /**
  * npm run emulator -- --port 7070 --seed 42 [--directory FILE --calls FILE] [--speed 60]
@@ -108,6 +109,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`emulator: ${(error as Error).message}`);
+  console.error(`emulator: ${errorText(error)}`);
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseCallLines, type CompiledCall } from './data/calls';
 import { DirectorySchema, type DirectoryData } from './data/directory';
+import { errorText } from '../contract/error-text';
 
 /** Read the directory and call files of DESIGN.md §4, with errors that name the file, line and field. */
 
@@ -10,7 +11,7 @@ export async function loadDirectoryFile(path: string): Promise<DirectoryData> {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${path}: not valid JSON (${(error as Error).message})`, { cause: error });
+    throw new Error(`${path}: not valid JSON (${errorText(error)})`, { cause: error });
   }
   const parsed = DirectorySchema.safeParse(json);
   if (!parsed.success) {

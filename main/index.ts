@@ -4,6 +4,7 @@ import { app, BrowserWindow, shell } from 'electron';
 import { CallboardCore } from './core/core';
 import { accountFromEnv } from './core/env-account';
 import { chooseSecretStore } from './core/secrets/startup';
+import { embeddedDemo } from './demo/embedded-demo';
 import { attachWindow, setupIpc } from './electron/ipc';
 
 /**
@@ -59,6 +60,7 @@ async function start(): Promise<void> {
     openBrowser: (url) => shell.openExternal(url),
     log,
     envAccount: accountFromEnv(process.env),
+    demo: embeddedDemo(),
   });
   setupIpc(core, isTrustedUrl);
   createBoardWindow(core);

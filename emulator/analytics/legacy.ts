@@ -97,7 +97,7 @@ const LegacyBase = {
     timeRange: z.object({ timeFrom: dateTime, timeTo: dateTime }),
     advancedTimeSettings: z
       .object({
-        timeZone: z.string().refine(isValidTimeZone, { message: 'is not an IANA time zone name' }).optional(),
+        timeZone: z.string().refine(isValidTimeZone, { error: 'is not an IANA time zone name' }).optional(),
         includeDays: z.array(z.enum(DAYS_OF_WEEK)).optional(),
         includeHours: z.array(z.object({ from: hhmm, to: hhmm })).optional(),
       })
@@ -172,7 +172,7 @@ function legacyGrouping(grouping: LegacyAggregateRequest['grouping']): GroupingQ
     case 'SiteMembers':
       return { kind: 'members', scope: 'Site', keys };
     default:
-      return { kind: 'groupBy', groupBy: grouping!.groupBy!, keys };
+      return { kind: 'groupBy', groupBy: grouping!.groupBy, keys };
   }
 }
 
@@ -301,7 +301,7 @@ function legacyMetrics(metrics: MetricMap | undefined): MetricMap | undefined {
   return out;
 }
 
-function legacyRecord<R extends AggregateRecord | TimelineRecord>(record: R) {
+function legacyRecord(record: AggregateRecord | TimelineRecord) {
   return { key: record.key, keyInfo: record.info ?? {} };
 }
 

@@ -13,6 +13,7 @@ import {
   SEGMENT_KEYS,
   type DimensionName,
 } from '../analytics/vocabulary';
+import { errorText } from '../../contract/error-text';
 
 /**
  * The call file format (JSON Lines, one call per line; docs/emulator-data.md) and its compiled,
@@ -20,11 +21,11 @@ import {
  * engine's inner loop only indexes arrays.
  */
 
-const seconds = z.number().finite().nonnegative();
-const breakdownOf = <K extends string>(keys: readonly K[]) =>
+const seconds = z.number().nonnegative();
+const breakdownOf = (keys: readonly string[]) =>
   z.record(z.string(), seconds).superRefine((value, ctx) => {
     for (const key of Object.keys(value)) {
-      if (!(keys as readonly string[]).includes(key)) {
+      if (!keys.includes(key)) {
         ctx.addIssue({ code: 'custom', message: `unknown key "${key}"; expected one of ${keys.join(', ')}` });
       }
     }
@@ -149,7 +150,7 @@ export function parseCallLines(text: string, source = 'calls'): CompiledCall[] {
     try {
       json = JSON.parse(line);
     } catch (error) {
-      throw new Error(`${source} line ${i + 1}: not valid JSON (${(error as Error).message})`, {
+      throw new Error(`${source} line ${i + 1}: not valid JSON (${errorText(error)})`, {
         cause: error,
       });
     }

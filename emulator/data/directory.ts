@@ -34,7 +34,7 @@ export const EXTENSION_TYPES = [
 
 export const EXTENSION_STATUSES = ['Enabled', 'Disabled', 'Frozen', 'NotActivated', 'Unassigned'] as const;
 
-const timeZoneSchema = z.string().refine(isValidTimeZone, { message: 'is not an IANA time zone' });
+const timeZoneSchema = z.string().refine(isValidTimeZone, { error: 'is not an IANA time zone' });
 
 export const ExtensionSchema = z.object({
   id: z.string().min(1),

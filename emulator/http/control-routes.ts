@@ -5,6 +5,7 @@ import type { Emulator } from '../emulator';
 import { FaultRuleSchema } from './faults';
 import { json, parseJsonBody } from './reply';
 import type { Route } from './route';
+import { errorText } from '../../contract/error-text';
 
 /**
  * The control plane under /__emulator/ (loopback only): tests, benchmarks and chaos runs read traffic
@@ -63,7 +64,7 @@ export function controlRoutes(emulator: Emulator): Route[] {
     route('GET', '/faults', () => json({ rules: emulator.faults.list() })),
     route('POST', '/faults', (ctx) => {
       const body = parseJsonBody(ctx.body);
-      const list = Array.isArray(body) ? body : ((body as { rules?: unknown })?.rules ?? [body]);
+      const list = Array.isArray(body) ? body : ((body as { rules?: unknown } | null)?.rules ?? [body]);
       const parsed = z.array(FaultRuleSchema).safeParse(list);
       if (!parsed.success) throw fromZodError(parsed.error, 'rules');
       return json({ ids: emulator.faults.add(parsed.data) }, 201);
@@ -102,7 +103,7 @@ export function controlRoutes(emulator: Emulator): Route[] {
           : parseCallLines(text, 'body');
         return json({ added: emulator.store.add(calls), total: emulator.store.size }, 201);
       } catch (error) {
-        throw Object.assign(invalidParameter('body', (error as Error).message), { cause: error });
+        throw Object.assign(invalidParameter('body', errorText(error)), { cause: error });
       }
     }),
   ];

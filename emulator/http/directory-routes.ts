@@ -107,14 +107,13 @@ function queueInfo(queue: Extension, ctx: RouteContext, directory: Directory) {
   };
 }
 
-function multi<T extends string>(ctx: RouteContext, name: string, allowed: readonly T[]): Set<string> | null {
+function multi(ctx: RouteContext, name: string, allowed: readonly string[]): Set<string> | null {
   const values = ctx.query
     .getAll(name)
     .flatMap((value) => value.split(','))
     .filter(Boolean);
   for (const value of values) {
-    if (!(allowed as readonly string[]).includes(value))
-      throw invalidParameter(name, `unknown value ${value}`, value);
+    if (!allowed.includes(value)) throw invalidParameter(name, `unknown value ${value}`, value);
   }
   return values.length ? new Set(values) : null;
 }

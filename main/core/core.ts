@@ -2,8 +2,8 @@ import type { InvokeChannel, InvokeResult } from '../../contract/bridge';
 import type { ConnectionStatus } from '../../contract/connection';
 import type { BoardSnapshot } from '../../contract/snapshot';
 import type { Settings } from '../../contract/settings';
-import type { HubCore } from '../hub/hub-server';
-import { startDemoPlatform, type DemoPlatform } from './demo-platform';
+import type { ScreenCore } from './core-api';
+import type { DemoProvider } from './demo';
 import { NameDirectory } from './directory/name-directory';
 import { dispatchInvoke } from './invoke';
 import { createInvokeHandlers } from './invoke-handlers';
@@ -16,8 +16,7 @@ import { RateBudget } from './poller/rate-budget';
 import type { SecretStore } from './secrets/secret-store';
 import { SessionManager, type AccountCredentials } from './session-manager';
 import { SettingsService } from './settings/settings-store';
-import { systemTimeZone } from './settings/default-boards';
-import { demoDirectory } from '../../emulator/data/demo-directory';
+import { systemTimeZone, type DefaultScope } from './settings/default-boards';
 import { assembleSnapshot, sameContent } from './snapshot-assembly';
 
 /**
@@ -35,8 +34,8 @@ export interface CoreOptions {
   clock?: Clock;
   /** A headless account from the environment (CALLBOARD_RC_*), used instead of settings.connection. */
   envAccount?: AccountCredentials | null;
-  /** Starts the embedded demo; tests inject their own emulator. */
-  startDemo?: () => Promise<DemoPlatform>;
+  /** The embedded demo, used when no account is configured (the host brings it: the core starts no emulator). */
+  demo: DemoProvider;
   /** Poll even with no screen attached (tests, benchmarks). */
   alwaysActive?: boolean;
   /** How often ages and staleness are re-evaluated when nothing else changes. */
@@ -44,10 +43,8 @@ export interface CoreOptions {
 }
 
 const COALESCE_MS = 50;
-/** The embedded demo account's zone (emulator/data/demo-directory). */
-const DEMO_ZONE = demoDirectory().account.timeZone;
 
-export class CallboardCore implements HubCore {
+export class CallboardCore implements ScreenCore {
   readonly settings: SettingsService;
   private readonly log: (line: string) => void;
   private readonly clock: Clock;
@@ -64,21 +61,26 @@ export class CallboardCore implements HubCore {
   private pending: ReturnType<typeof setTimeout> | null = null;
   private ticker: ReturnType<typeof setInterval> | null = null;
   private stopped = false;
+  /** The default boards' scope on the demo and on an account. */
+  private readonly scopes: { demo: DefaultScope; account: DefaultScope };
 
   private constructor(private readonly options: CoreOptions) {
     this.log = options.log ?? (() => {});
     this.clock = options.clock ?? systemClock;
+    this.scopes = {
+      demo: { kind: 'demo', demo: options.demo.profile },
+      account: { kind: 'account', timeZone: systemTimeZone() },
+    };
     // Without a settings file: demo boards, unless a headless account comes from the environment.
-    const demo = !options.envAccount;
-    this.settings = new SettingsService(options.settingsPath, {
-      demo,
-      timeZone: demo ? DEMO_ZONE : systemTimeZone(),
-    });
+    this.settings = new SettingsService(
+      options.settingsPath,
+      options.envAccount ? this.scopes.account : this.scopes.demo,
+    );
     this.sessions = new SessionManager({
       secrets: options.secrets,
       openBrowser: options.openBrowser,
       log: this.log,
-      startDemo: options.startDemo ?? (() => startDemoPlatform({ log: () => {} })),
+      startDemo: () => options.demo.start(),
       onChange: () => this.onConnectionChange(),
     });
   }
@@ -121,7 +123,7 @@ export class CallboardCore implements HubCore {
       settings: this.settings,
       sessions: this.sessions,
       screenId: context.screenId,
-      zones: { demo: DEMO_ZONE, account: systemTimeZone() },
+      scopes: this.scopes,
     });
     return dispatchInvoke(handlers, channel, request, this.log);
   }
@@ -181,7 +183,7 @@ export class CallboardCore implements HubCore {
       budget: this.budget,
       clock: this.clock,
       requestTimeoutMs: polling.requestTimeoutSeconds * 1000,
-      onAuthProblem: () => void this.sessions.handleAuthProblem(),
+      onAuthProblem: () => this.sessions.handleAuthProblem(),
       log: this.log,
     });
     this.poller.onChange(() => this.scheduleSnapshot());
@@ -223,7 +225,7 @@ export class CallboardCore implements HubCore {
       this.pending = null;
       this.publish();
     }, COALESCE_MS);
-    this.pending.unref?.();
+    this.pending.unref();
   }
 
   private publish(): void {

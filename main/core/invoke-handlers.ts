@@ -4,7 +4,7 @@ import type { BoardSnapshot } from '../../contract/snapshot';
 import type { InvokeHandlers } from './invoke';
 import type { SessionManager } from './session-manager';
 import { exportBoard, importBoard } from './settings/board-files';
-import { adaptDefaultBoards, type DefaultZones } from './settings/default-boards';
+import { adaptDefaultBoards, type DefaultScope } from './settings/default-boards';
 import type { SettingsService } from './settings/settings-store';
 
 /**
@@ -18,13 +18,17 @@ export interface HandlerContext {
   settings: SettingsService;
   sessions: SessionManager;
   screenId: string;
-  zones: DefaultZones;
+  /** The default boards' scope on the demo and on an account. */
+  scopes: { demo: DefaultScope; account: DefaultScope };
 }
 
 export function createInvokeHandlers(context: HandlerContext): InvokeHandlers {
-  const { core, settings, sessions, zones } = context;
-  const switchTo = (connection: Settings['connection']) =>
-    settings.save({ ...adaptDefaultBoards(settings.current(), connection === null, zones), connection });
+  const { core, settings, sessions, scopes } = context;
+  const switchTo = (connection: Settings['connection']) => {
+    const toDemo = connection === null;
+    const [from, to] = toDemo ? [scopes.account, scopes.demo] : [scopes.demo, scopes.account];
+    return settings.save({ ...adaptDefaultBoards(settings.current(), from, to), connection });
+  };
   return {
     'snapshot:get': () => core.snapshot(),
     'settings:get': () => settings.current(),

@@ -5,6 +5,7 @@ import {
   type InvokeChannel,
   type InvokeResult,
 } from '../../contract/bridge';
+import { errorText } from '../../contract/error-text';
 
 /**
  * One entry point for Bridge invokes from either host (Electron IPC, hub HTTP): the channel name and
@@ -13,7 +14,7 @@ import {
  */
 
 export type InvokeHandlers = {
-  [C in InvokeChannel]: (request: never) => Promise<unknown> | unknown;
+  [C in InvokeChannel]: (request: never) => unknown;
 };
 
 export async function dispatchInvoke(
@@ -27,11 +28,11 @@ export async function dispatchInvoke(
   if (!parsed.success)
     return { ok: false, error: `Invalid ${channel} request: ${describeIssue(parsed.error)}` };
   try {
-    const handler = handlers[channel] as (request: unknown) => Promise<unknown> | unknown;
+    const handler = handlers[channel] as (request: unknown) => unknown;
     const value = await handler(parsed.data);
     return { ok: true, value } as InvokeResult<InvokeChannel>;
   } catch (error) {
-    const message = (error as Error)?.message ?? String(error);
+    const message = errorText(error);
     log(`${channel} failed: ${message}`);
     return { ok: false, error: message };
   }

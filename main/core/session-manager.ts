@@ -1,9 +1,10 @@
 import type { InvokeRequest } from '../../contract/bridge';
 import type { ConnectionConfig, ConnectionStatus, Server } from '../../contract/connection';
 import { Connection, PRODUCTION_SERVER, type ServerTarget, type Transport } from './connection';
-import type { DemoPlatform } from './demo-platform';
+import type { DemoPlatform } from './demo';
 import type { AccountCredentials } from './env-account';
 import { MemorySecretStore, type SecretStore } from './secrets/secret-store';
+import { errorText } from '../../contract/error-text';
 
 export type { AccountCredentials } from './env-account';
 
@@ -133,7 +134,7 @@ export class SessionManager {
       this.fallbackStatus = {
         ...IDLE_DEMO,
         state: 'error',
-        message: `The embedded demo could not start: ${(error as Error).message}`,
+        message: `The embedded demo could not start: ${errorText(error)}`,
       };
       this.options.log(`session: ${this.fallbackStatus.message}`);
       this.options.onChange();
@@ -147,9 +148,7 @@ export class SessionManager {
     await this.adopt(connection, platform);
     await connection
       .signInWithJwt({ clientId: platform.clientId, clientSecret: platform.clientSecret, jwt: platform.jwt })
-      .catch((error: unknown) =>
-        this.options.log(`session: demo sign-in failed: ${(error as Error).message}`),
-      );
+      .catch((error: unknown) => this.options.log(`session: demo sign-in failed: ${errorText(error)}`));
   }
 
   async close(): Promise<void> {
@@ -174,7 +173,7 @@ export class SessionManager {
     await connection
       .signInWithJwt({ clientId: account.clientId, clientSecret: account.clientSecret, jwt: account.jwt })
       .catch((error: unknown) =>
-        this.options.log(`session: sign-in from the environment failed: ${(error as Error).message}`),
+        this.options.log(`session: sign-in from the environment failed: ${errorText(error)}`),
       );
   }
 
@@ -224,7 +223,7 @@ export class SessionManager {
     const demo = this.demo;
     this.demo = null;
     await demo?.stop().catch((error: unknown) => {
-      this.options.log(`session: the demo did not stop cleanly: ${(error as Error).message}`);
+      this.options.log(`session: the demo did not stop cleanly: ${errorText(error)}`);
     });
   }
 }

@@ -3,11 +3,12 @@ import { networkInterfaces, homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CallboardCore } from '../core/core';
-import { startDemoPlatform } from '../core/demo-platform';
 import { accountFromEnv } from '../core/env-account';
 import { chooseSecretStore } from '../core/secrets/startup';
+import { embeddedDemo } from '../demo/embedded-demo';
 import { generateKey } from './access';
 import { HubServer } from './hub-server';
+import { errorText } from '../../contract/error-text';
 
 /**
  * `npm run serve`: the headless hub. Runs the core once and serves the board to any number of
@@ -92,7 +93,7 @@ async function main(): Promise<void> {
     openBrowser: async (url) => log(`Open this address in a browser to sign in: ${url}`),
     log,
     envAccount: accountFromEnv(env),
-    startDemo: () => startDemoPlatform({ port: demoPort, log: () => {} }),
+    demo: embeddedDemo({ port: demoPort }),
   });
   const server = new HubServer({
     core,
@@ -151,6 +152,6 @@ function printBanner(info: {
 }
 
 main().catch((error: unknown) => {
-  console.error(`Callboard hub could not start: ${(error as Error).message}`);
+  console.error(`Callboard hub could not start: ${errorText(error)}`);
   process.exit(1);
 });

@@ -2,16 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import FindMyWay from 'find-my-way';
-import {
-  INVOKE_CHANNELS,
-  isInvokeChannel,
-  type InvokeChannel,
-  type InvokeResult,
-} from '../../contract/bridge';
+import { INVOKE_CHANNELS, isInvokeChannel } from '../../contract/bridge';
 import { HEARTBEAT_EVENT, HUB_PATHS, SNAPSHOT_EVENT } from '../../contract/hub-api';
 import type { BoardSnapshot } from '../../contract/snapshot';
+import type { ScreenCore } from '../core/core-api';
 import { accessCookie, checkViewer, isAdmin, type AccessPolicy } from './access';
 import { StaticFiles } from './static-files';
+import { errorText } from '../../contract/error-text';
 
 /**
  * The hub's HTTP server: the built board, the snapshot (once, and as a Server-Sent Events stream)
@@ -19,21 +16,8 @@ import { StaticFiles } from './static-files';
  * served here ever contains a token or a RingCentral secret: snapshots and settings carry none.
  */
 
-/** What the hub needs from the core. */
-export interface HubCore {
-  snapshot(): BoardSnapshot | null;
-  onSnapshot(listener: (snapshot: BoardSnapshot) => void): () => void;
-  invoke(
-    channel: InvokeChannel,
-    request: unknown,
-    context: { screenId: string },
-  ): Promise<InvokeResult<InvokeChannel>>;
-  /** A screen connected (true) or went away (false): the poller pauses when none are watching. */
-  screenVisible(screenId: string, visible: boolean): void;
-}
-
 export interface HubServerOptions {
-  core: HubCore;
+  core: ScreenCore;
   rendererDir: string;
   access: AccessPolicy;
   /** SSE heartbeat, so screens can tell a live hub from a lost one. */
@@ -79,7 +63,7 @@ export class HubServer {
     this.heartbeat.unref();
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
-        this.options.log?.(`hub: unexpected error: ${(error as Error).message}`);
+        this.options.log?.(`hub: unexpected error: ${errorText(error)}`);
         if (!res.headersSent)
           this.json(res, 500, { error: 'The hub hit an unexpected problem; see its log.' });
         else res.destroy();
@@ -261,7 +245,7 @@ async function readJson(req: IncomingMessage): Promise<BodyResult> {
     return {
       ok: false,
       status: 400,
-      error: `The request body is not valid JSON (${(error as Error).message})`,
+      error: `The request body is not valid JSON (${errorText(error)})`,
     };
   }
 }

@@ -16,6 +16,7 @@ import { Session } from './session';
 import { JwtRecovery } from './jwt-recovery';
 import { describeSignInFailure, isTransportFailure, stateAfter } from './sign-in-failure';
 import { StatusBox } from './status-box';
+import { errorText } from '../../../contract/error-text';
 
 /**
  * One RingCentral connection: one account on one server, signed in with a JWT or through the
@@ -139,7 +140,7 @@ export class Connection {
       await this.endSession();
       if (options.forgetCredentials) {
         await this.store.deleteProfile(this.options.profile).catch((error: unknown) => {
-          this.log(`connection: could not delete the stored credentials: ${(error as Error).message}`);
+          this.log(`connection: could not delete the stored credentials: ${errorText(error)}`);
         });
       }
       this.box.set({ state: 'signedOut', account: null, expiresAt: null, message: null });

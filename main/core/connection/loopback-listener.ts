@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { callbackPage, type CallbackPage } from './callback-page';
 import { SignInError } from './errors';
+import { errorText } from '../../../contract/error-text';
 
 /**
  * The redirect target of a browser sign-in: an HTTP listener on 127.0.0.1 only (never a LAN
@@ -39,7 +40,7 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
     await listener.listen(options.port ?? 0);
   } catch (error) {
     await listener.close();
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    const reason = (error as NodeJS.ErrnoException).code ?? errorText(error);
     throw new SignInError(`Could not receive the sign-in answer on 127.0.0.1 (${reason}).`, 'browser');
   }
   return listener;

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { SignInError } from './errors';
+import { errorText } from '../../../contract/error-text';
 
 /**
  * What the browser brought back to the loopback redirect: an authorization code, or why there is
@@ -45,6 +46,6 @@ function refusal(error: unknown, query: URLSearchParams): SignInError {
       'denied',
     );
   }
-  const reason = description || code || (error as Error).message;
+  const reason = description || code || errorText(error);
   return new SignInError(`RingCentral did not complete the sign-in: ${reason}`, 'refused');
 }

@@ -4,6 +4,7 @@ import { createPlatform, type Platform, type PlatformOptions } from './platform-
 import type { Redactor } from './redact';
 import { parseStoredTokens, tokenFacts, type TokenFacts } from './token-data';
 import type { TokenStorage } from './token-storage';
+import { errorText } from '../../../contract/error-text';
 
 /**
  * One SDK platform and the session it holds: requests through it, what its tokens say, who is
@@ -86,7 +87,7 @@ export class Session {
       if (!('response' in result) || result.response.status !== 200) return null;
       const body = result.response.body as { name?: unknown; id?: unknown; account?: { id?: unknown } };
       const id = body.account?.id ?? body.id;
-      if (id === undefined || id === null) return null;
+      if (typeof id !== 'string' && typeof id !== 'number') return null;
       return { id: String(id), ...(typeof body.name === 'string' ? { name: body.name } : {}) };
     } catch {
       return null;
@@ -109,7 +110,7 @@ export class Session {
       const { log } = this.options;
       const revoked = this.platform.logout().then(
         () => log('connection: the session was revoked'),
-        (error: unknown) => log(`connection: could not revoke the session: ${(error as Error).message}`),
+        (error: unknown) => log(`connection: could not revoke the session: ${errorText(error)}`),
       );
       await Promise.race([revoked, delay(REVOKE_WAIT_MS)]);
     }

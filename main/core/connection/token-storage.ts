@@ -1,5 +1,6 @@
 import type { SecretStore } from '../secrets/secret-store';
 import { withoutVerifier } from './token-data';
+import { errorText } from '../../../contract/error-text';
 
 /**
  * The `localStorage` the SDK is given. In Node the SDK keeps tokens in one in-memory storage shared
@@ -15,7 +16,7 @@ import { withoutVerifier } from './token-data';
  */
 export class TokenStorage {
   private readonly memory = new Map<string, string>();
-  private persistFailure: unknown = null;
+  private persistFailure: Error | null = null;
   /** Writes run one at a time, in order: a late "save" must never land after a "delete". */
   private writes: Promise<void> = Promise.resolve();
 
@@ -77,8 +78,8 @@ export class TokenStorage {
 
   private persist(write: () => Promise<void>): Promise<void> {
     this.writes = this.writes.then(write).catch((error: unknown) => {
-      this.persistFailure ??= error;
-      this.log(`connection: could not save the session in the secret store: ${(error as Error).message}`);
+      this.persistFailure ??= error instanceof Error ? error : new Error(errorText(error));
+      this.log(`connection: could not save the session in the secret store: ${errorText(error)}`);
     });
     return this.writes;
   }

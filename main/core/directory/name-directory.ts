@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Grouping } from '../../../contract/api-request';
 import type { Clock } from '../poller/clock';
 import type { Transport } from '../poller/transport';
+import { errorText } from '../../../contract/error-text';
 
 /**
  * Names for analytics keys, from the account's extension list (GET /restapi/v1.0/account/~/extension;
@@ -90,7 +91,7 @@ export class NameDirectory {
       this.failedAt = null;
     } catch (error) {
       this.failedAt = this.clock.now();
-      this.log(`extension names not refreshed: ${(error as Error).message}`);
+      this.log(`extension names not refreshed: ${errorText(error)}`);
     }
   }
 

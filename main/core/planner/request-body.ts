@@ -60,7 +60,7 @@ function responseOptions(query: PlannedQuery) {
 function optionsBody(
   options: Readonly<Record<string, AggregateOption | true>>,
 ): Record<string, AggregateOption | true> | null {
-  const entries = Object.entries(options).map(([name, option]) => [
+  const entries = Object.entries(options).map(([name, option]): [string, AggregateOption | true] => [
     name,
     option === true ? true : { ...option },
   ]);

@@ -157,7 +157,8 @@ function got(value: unknown): string {
   if (typeof value === 'string') return `got text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
   if (Array.isArray(value)) return 'got a list';
   if (typeof value === 'object') return 'got an object';
-  return `got ${String(value)}`;
+  // What is left of parsed JSON is a number or a boolean.
+  return `got ${typeof value === 'number' || typeof value === 'boolean' ? value : typeof value}`;
 }
 
 function isNumber(value: unknown): value is number {

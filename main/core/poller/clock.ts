@@ -13,7 +13,7 @@ export const systemClock: Clock = {
   setTimer: (callback, delayMs) => {
     const handle = setTimeout(callback, delayMs);
     // A pending refresh must never keep a process alive on its own (tests, hub shutdown).
-    handle.unref?.();
+    handle.unref();
     return handle;
   },
   clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),

@@ -1,6 +1,7 @@
 import { apiErrorMessage } from '../connection/api-error-message';
 import type { ApiResponse } from './transport';
 import { TRANSPORT_ERRORS } from './transport';
+import { errorText } from '../../../contract/error-text';
 
 /**
  * What went wrong with one refresh, sorted by what the poller does next: wait out a rate-limit
@@ -49,5 +50,5 @@ export function failureFromError(error: unknown): QueryFailure {
   }
   if (name === TRANSPORT_ERRORS.notSignedIn) return new QueryFailure('auth', 'Sign-in needed');
   if (name === 'AbortError') return new QueryFailure('cancelled', 'cancelled');
-  return new QueryFailure('transient', `Unexpected problem: ${(error as Error)?.message ?? String(error)}`);
+  return new QueryFailure('transient', `Unexpected problem: ${errorText(error)}`);
 }

@@ -4,6 +4,7 @@ import { systemClock, type Clock } from './clock';
 import { QueryFailure, failureFromError, failureFromResponse } from './failure';
 import type { RateBudget } from './rate-budget';
 import type { ApiResponse, Transport } from './transport';
+import { errorText } from '../../../contract/error-text';
 
 /**
  * The poller: refreshes each planned query at its own interval, inside the rate budget. It owns rate
@@ -234,8 +235,7 @@ export class Poller {
       try {
         parsed = this.options.codec.parse(query, response.body);
       } catch (error) {
-        const detail =
-          response.body === undefined ? 'the answer was not valid JSON' : (error as Error).message;
+        const detail = response.body === undefined ? 'the answer was not valid JSON' : errorText(error);
         throw new QueryFailure(
           'invalidResponse',
           `RingCentral sent an answer Callboard cannot read: ${detail}`,

@@ -10,6 +10,7 @@ import {
 import { findJsonSyntaxError } from './json-syntax';
 import { assertNoSecrets } from './secret-guard';
 import { SettingsError } from './settings-error';
+import { errorText } from '../../../contract/error-text';
 
 /**
  * Board files: one board exported to share between installs (or keep under version control), and
@@ -55,7 +56,7 @@ export function readBoardFile(json: string): Board {
     const problem = findJsonSyntaxError(text);
     const where = problem
       ? `${problem.message} at line ${problem.line}, column ${problem.column}`
-      : (error as Error).message;
+      : errorText(error);
     throw new SettingsError(`Not imported: the board file is not valid JSON (${where})`, { cause: error });
   }
   if (typeof document !== 'object' || document === null || Array.isArray(document)) {

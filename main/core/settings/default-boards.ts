@@ -8,7 +8,7 @@ import type {
 } from '../../../contract/board';
 import type { KpiId } from '../../../contract/kpis';
 import { SettingsSchema, type Settings } from '../../../contract/settings';
-import { demoDirectory } from '../../../emulator/data/demo-directory';
+import type { DemoProfile } from '../demo';
 
 /**
  * The settings a new install starts with: a queue board and a team board that look like a real
@@ -17,12 +17,11 @@ import { demoDirectory } from '../../../emulator/data/demo-directory';
  * the settings window narrows them later. Every board here must validate (a unit test parses them).
  */
 
-export interface DefaultSettingsOptions {
-  /** True when no account is configured and the board runs on the embedded demo. */
-  demo: boolean;
-  /** The boards' zone: the demo account's, or the signed-in account's. */
-  timeZone: string;
-}
+export type DefaultScope =
+  /** No account is configured: the boards run on the embedded demo, in its zone. */
+  | { kind: 'demo'; demo: DemoProfile }
+  /** A real account: nothing is known of its queues yet; the boards start in this zone. */
+  | { kind: 'account'; timeZone: string };
 
 type BoardInput = z.input<typeof BoardSchema>;
 type TileInput = z.input<typeof TileSchema>;
@@ -39,24 +38,18 @@ interface Scope {
   welcome: string;
 }
 
-/** The demo's call queues (extensions of type Department), in directory order. */
-export function demoQueueKeys(): string[] {
-  return demoDirectory()
-    .extensions.filter((extension) => extension.type === 'Department')
-    .map((extension) => extension.id);
-}
-
-export function defaultSettings(options: DefaultSettingsOptions): Settings {
-  const scope = options.demo ? demoScope() : accountScope();
+export function defaultSettings(options: DefaultScope): Settings {
+  const scope = options.kind === 'demo' ? demoScope(options.demo) : accountScope();
+  const zone = options.kind === 'demo' ? options.demo.timeZone : options.timeZone;
   return SettingsSchema.parse({
     connection: null,
-    boards: [queueBoard(scope, options.timeZone), teamBoard(scope, options.timeZone)],
+    boards: [queueBoard(scope, zone), teamBoard(scope, zone)],
   });
 }
 
-function demoScope(): Scope {
-  const keys = demoQueueKeys();
-  const name = demoDirectory().account.name ?? 'the demo contact centre';
+function demoScope(demo: DemoProfile): Scope {
+  const keys = [...demo.queueKeys];
+  const name = demo.accountName;
   return {
     queues: { kind: 'groupBy', groupBy: 'Queues', keys },
     // Members of the demo queues only: supervisors and the reception line stay off the leaderboard.
@@ -234,23 +227,16 @@ function rolling(grouping: GroupingInput, minutes: number): QueryInput {
   return { grouping, window: { kind: 'rolling', minutes } };
 }
 
-/** The default boards' zones: the demo account's, and this machine's for a real account. */
-export interface DefaultZones {
-  demo: string;
-  account: string;
-}
-
 /**
  * After a switch between the demo and an account: boards nobody has edited yet follow the new mode
  * (the demo's queue keys mean nothing on a real account, and the reverse); edited boards are kept.
  */
-export function adaptDefaultBoards(settings: Settings, toDemo: boolean, zones: DefaultZones): Settings {
-  const before = defaultSettings({ demo: !toDemo, timeZone: toDemo ? zones.account : zones.demo });
+export function adaptDefaultBoards(settings: Settings, from: DefaultScope, to: DefaultScope): Settings {
+  const before = defaultSettings(from);
   const untouched =
     settings.pinned === null && JSON.stringify(settings.boards) === JSON.stringify(before.boards);
   if (!untouched) return settings;
-  const after = defaultSettings({ demo: toDemo, timeZone: toDemo ? zones.demo : zones.account });
-  return { ...settings, boards: after.boards };
+  return { ...settings, boards: defaultSettings(to).boards };
 }
 
 /** The zone a real account's default boards start in: this machine's (Settings can change it). */

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { z } from 'zod';
 import { describeIssue } from '../../../contract/describe-issue';
+import { errorText } from '../../../contract/error-text';
 
 /**
  * One versioned JSON document on disk (the settings file): validated against a schema, migrated from
@@ -60,7 +61,7 @@ export class JsonFileStore<T> {
     try {
       return this.decode(text, path);
     } catch (error) {
-      const problem = (error as Error).message;
+      const problem = errorText(error);
       const preservedAs = `${path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       await rename(path, preservedAs);
       const backup = await readText(this.backupPath);
@@ -95,7 +96,7 @@ export class JsonFileStore<T> {
     try {
       json = JSON.parse(text);
     } catch (error) {
-      throw new DocumentError(`${source} is not valid JSON (${(error as Error).message})`, { cause: error });
+      throw new DocumentError(`${source} is not valid JSON (${errorText(error)})`, { cause: error });
     }
     if (typeof json !== 'object' || json === null || Array.isArray(json)) {
       throw new DocumentError(`${source} does not hold a JSON object`);

@@ -16,11 +16,13 @@ export interface JsonSyntaxProblem {
   readonly column: number;
 }
 
-class Problem {
+class Problem extends Error {
   constructor(
-    readonly message: string,
+    message: string,
     readonly offset: number,
-  ) {}
+  ) {
+    super(message);
+  }
 }
 
 /** The first syntax error in `text`, or null when it is valid JSON. */

@@ -1,11 +1,12 @@
 import { basename } from 'node:path';
 import { describeIssue } from '../../../contract/describe-issue';
 import { SETTINGS_VERSION, SettingsSchema, type Settings } from '../../../contract/settings';
-import { defaultSettings, type DefaultSettingsOptions } from './default-boards';
+import { defaultSettings, type DefaultScope } from './default-boards';
 import { JsonFileStore, type Loaded } from './json-file-store';
 import { MIGRATIONS } from './migrations';
 import { assertNoSecrets } from './secret-guard';
 import { SettingsError } from './settings-error';
+import { errorText } from '../../../contract/error-text';
 
 /**
  * The settings service: the one owner of settings.json in a running core. It loads (migrating or
@@ -31,7 +32,7 @@ export class SettingsService {
 
   constructor(
     readonly path: string,
-    defaults: DefaultSettingsOptions,
+    defaults: DefaultScope,
   ) {
     this.store = new JsonFileStore<Settings>({
       path,
@@ -52,7 +53,7 @@ export class SettingsService {
         try {
           await this.store.save(loaded.value);
         } catch (error) {
-          notice = `${notice ?? ''} Writing the repaired settings failed (${(error as Error).message}); they will be written on the next save.`;
+          notice = `${notice ?? ''} Writing the repaired settings failed (${errorText(error)}); they will be written on the next save.`;
         }
       }
       this.commit(loaded.value);
@@ -77,7 +78,7 @@ export class SettingsService {
       try {
         await this.store.save(settings);
       } catch (error) {
-        throw new SettingsError(`Not saved: could not write ${this.path} (${(error as Error).message})`, {
+        throw new SettingsError(`Not saved: could not write ${this.path} (${errorText(error)})`, {
           cause: error,
         });
       }
@@ -114,7 +115,7 @@ export class SettingsService {
 /** Construct and load in one step. */
 export async function openSettings(
   path: string,
-  defaults: DefaultSettingsOptions,
+  defaults: DefaultScope,
 ): Promise<{ service: SettingsService; notice: string | null }> {
   const service = new SettingsService(path, defaults);
   const { notice } = await service.load();

@@ -59,6 +59,11 @@ export class LivenessMonitor {
     this.arm();
   }
 
+  /** Whether a probe is scheduled (read afresh: an await may have armed one meanwhile). */
+  private armed(): boolean {
+    return this.timer !== null;
+  }
+
   private arm(): void {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.check(), this.options.timeoutMs);
@@ -70,7 +75,7 @@ export class LivenessMonitor {
     if (this.stopped) return;
     this.set(!answered);
     // Keep asking while silent: a lost hub that comes back is noticed even if the stream stays closed.
-    if (this.timer === null) this.arm();
+    if (!this.armed()) this.arm();
   }
 
   private set(lost: boolean): void {

@@ -5,7 +5,7 @@ import { useDisplayStore } from '../stores/display';
  * The Fullscreen API, mirrored into the display store. Browsers allow entering fullscreen only from
  * a user gesture (the F key or the button); a refusal is expected there, so it is not an error.
  */
-export function useFullscreen(): { toggle(): Promise<void> } {
+export function useFullscreen(): { toggle: () => Promise<void> } {
   const display = useDisplayStore();
   const sync = () => display.setFullscreen(Boolean(document.fullscreenElement));
 

@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoardSnapshot } from '../../../contract/snapshot';
 import { DEMO_APP, startEmulator, type Emulator } from '../../../emulator/emulator';
 import { CallboardCore, type CoreOptions } from '../../../main/core/core';
-import { startDemoPlatform } from '../../../main/core/demo-platform';
-import { demoQueueKeys } from '../../../main/core/settings/default-boards';
+import { embeddedDemo } from '../../../main/demo/embedded-demo';
 import { KeychainSecretStore, type SecretStore } from '../../../main/core/secrets/secret-store';
 import { HubServer } from '../../../main/hub/hub-server';
 import { requireKeyring } from '../../support/keyring';
+import { demoProfile } from '../../support/demo';
 import { waitFor } from '../../support/wait-for';
 
 /**
@@ -37,7 +37,7 @@ async function startCore(options: Partial<CoreOptions> & { secrets: SecretStore;
   const core = await CallboardCore.start({
     openBrowser: async () => {},
     log: (line) => logLines.push(line),
-    startDemo: () => startDemoPlatform({ log: () => {} }),
+    demo: embeddedDemo(),
     alwaysActive: true,
     tickMs: 200,
     ...options,
@@ -129,7 +129,7 @@ describe('an account signed in through the Bridge (real keychain)', () => {
     expect(withData.demo).toBe(false);
     // The untouched demo boards became the account's defaults: every queue, not the demo's own.
     const saved = await first.invoke('settings:get', undefined, { screenId: 't' });
-    expect(JSON.stringify(saved)).not.toContain(`"${demoQueueKeys()[0]}"`);
+    expect(JSON.stringify(saved)).not.toContain(`"${demoProfile().queueKeys[0]}"`);
     expect(saved).toMatchObject({
       ok: true,
       value: { connection: { authMethod: 'jwt', profile: 'default' } },

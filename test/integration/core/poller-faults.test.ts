@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../../main/core/settings/default-boards';
 import { planBoards } from '../../../main/core/planner/plan-boards';
 import { plannerCodec } from '../../../main/core/planner/codec';
 import type { Plan, PlannedQuery, QueryState } from '../../../main/core/planner/plan';
@@ -9,6 +8,7 @@ import type { Transport } from '../../../main/core/poller/transport';
 import { startEmulator, type Emulator } from '../../../emulator/emulator';
 import { signedInTransport } from '../../support/sign-in';
 import { waitFor } from '../../support/wait-for';
+import { demoSettings } from '../../support/demo';
 
 /**
  * The poller against the emulator over HTTP with the real SDK, under scripted faults: 429 storms,
@@ -29,7 +29,7 @@ const ANALYTICS = '/analytics/calls/v1';
 beforeAll(async () => {
   process.on('unhandledRejection', onRejection);
   emulator = await startEmulator({ port: 0, seed: 11, log: () => {} });
-  const queueBoard = defaultSettings({ demo: true, timeZone: 'Europe/London' }).boards[0]!;
+  const queueBoard = demoSettings('Europe/London').boards[0]!;
   plan = planBoards([queueBoard], { defaultRefreshSeconds: 60 });
 });
 
@@ -96,7 +96,7 @@ function watchKeptValues(p: Poller): { errors: string[]; lostValues: boolean } {
 
 describe('the default 12-tile queue board', () => {
   it('refreshes with no more requests than the planner reports, far fewer than one per tile', async () => {
-    const tiles = defaultSettings({ demo: true, timeZone: 'Europe/London' }).boards[0]!.tiles;
+    const tiles = demoSettings('Europe/London').boards[0]!.tiles;
     expect(tiles).toHaveLength(12);
     expect(plan.requestsPerRefresh).toBeLessThanOrEqual(6);
     startPoller(plan.queries);

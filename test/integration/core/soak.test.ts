@@ -5,10 +5,10 @@ import { planBoards } from '../../../main/core/planner/plan-boards';
 import { Poller } from '../../../main/core/poller/poller';
 import { RateBudget } from '../../../main/core/poller/rate-budget';
 import type { Transport } from '../../../main/core/poller/transport';
-import { defaultSettings } from '../../../main/core/settings/default-boards';
 import { signedInTransport } from '../../support/sign-in';
 import { maxInWindow } from '../../unit/core/poller/poller-harness';
 import { VirtualClock } from '../../support/virtual-clock';
+import { demoSettings } from '../../support/demo';
 
 /**
  * A simulated day of polling: the default 12-tile queue board refreshed every minute for 24 hours
@@ -40,7 +40,7 @@ describe('a simulated 24 hours', () => {
     'stays inside the configured budget with zero 429s and keeps every tile fresh',
     { timeout: 600_000 },
     async () => {
-      const board = defaultSettings({ demo: true, timeZone: 'Europe/London' }).boards[0]!;
+      const board = demoSettings('Europe/London').boards[0]!;
       const plan = planBoards([board], { defaultRefreshSeconds: 60 });
       const sent: number[] = [];
       const timed: Transport = (request) => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { SettingsSchema } from '../../../contract/settings';
-import { defaultSettings } from '../../../main/core/settings/default-boards';
+import { demoSettings } from '../../support/demo';
 
 /** Ids name boards and tiles in snapshots, board files and the DOM: a repeated one is refused by name. */
 
-const settings = () => defaultSettings({ demo: true, timeZone: 'Europe/London' });
+const settings = () => demoSettings('Europe/London');
 
 function issues(value: unknown): { path: PropertyKey[]; message: string }[] {
   const result = SettingsSchema.safeParse(value);

@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InvokeChannel } from '../../../contract/bridge';
 import type { BoardSnapshot } from '../../../contract/snapshot';
-import { HubServer, type HubCore } from '../../../main/hub/hub-server';
+import type { ScreenCore } from '../../../main/core/core-api';
+import { HubServer } from '../../../main/hub/hub-server';
 
 /** The hub's HTTP surface with a stand-in core: access keys, admin keys, SSE, static files. */
 
-class FakeCore implements HubCore {
+class FakeCore implements ScreenCore {
   listeners = new Set<(snapshot: BoardSnapshot) => void>();
   screens = new Map<string, boolean>();
   invoked: Array<{ channel: string; request: unknown }> = [];
@@ -105,7 +106,7 @@ describe('hub on loopback', () => {
     expect(read.status).toBe(200);
     const refused = await fetch(`${base}/api/invoke/settings:save`, { method: 'POST', body: '{}' });
     expect(refused.status).toBe(403);
-    expect((await refused.json()).error).toMatch(/admin key/);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/admin key/);
     const wrong = await fetch(`${base}/api/invoke/settings:save`, {
       method: 'POST',
       body: '{}',
@@ -124,10 +125,10 @@ describe('hub on loopback', () => {
   it('names bad requests: unknown channels and invalid JSON', async () => {
     const unknown = await fetch(`${base}/api/invoke/tokens:steal`, { method: 'POST' });
     expect(unknown.status).toBe(404);
-    expect((await unknown.json()).error).toBe('Unknown channel "tokens:steal"');
+    expect(((await unknown.json()) as { error: string }).error).toBe('Unknown channel "tokens:steal"');
     const bad = await fetch(`${base}/api/invoke/board:export`, { method: 'POST', body: '{"boardId":' });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error).toMatch(/not valid JSON/);
+    expect(((await bad.json()) as { error: string }).error).toMatch(/not valid JSON/);
   });
 });
 

@@ -91,7 +91,7 @@ describe('TokenStorage (the SDK localStorage adapter)', () => {
       server: 'http://127.0.0.1:9',
       clientId: 'app',
       cachePrefix: 'prefix-',
-      localStorage: adapter as unknown as Storage,
+      localStorage: adapter,
     });
     await sdk.platform().auth().setData({ access_token: 'a1', expires_in: '3600', refresh_token: 'r1' });
     const saved = JSON.parse((await store.get('main', 'tokens'))!) as Record<string, unknown>;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../../../contract/settings';
 import { exportBoard, importBoard } from '../../../../main/core/settings/board-files';
-import { defaultSettings } from '../../../../main/core/settings/default-boards';
 import { SettingsError } from '../../../../main/core/settings/settings-error';
+import { demoSettings } from '../../../support/demo';
 
 /** Exporting a board to a file and importing it back: validation, id clashes, nothing lost on error. */
 
-const settings = () => defaultSettings({ demo: true, timeZone: 'Europe/London' });
+const settings = () => demoSettings('Europe/London');
 const queueFile = () => JSON.parse(exportBoard(settings(), 'queues'));
 /** `settings` without its queue board, to import the exported one into. */
 const withoutQueues = (): Settings => ({

@@ -13,8 +13,8 @@ import { DisplaySchema } from '../../../../contract/display';
 import { KPI_IDS } from '../../../../contract/kpis';
 import { PollingSchema, SettingsSchema } from '../../../../contract/settings';
 import { importBoard } from '../../../../main/core/settings/board-files';
-import { defaultSettings } from '../../../../main/core/settings/default-boards';
 import { SettingsService } from '../../../../main/core/settings/settings-store';
+import { demoSettings, demoScope } from '../../../support/demo';
 
 /** docs/configuration.md: its examples load as they stand, and it documents every field there is. */
 
@@ -33,7 +33,7 @@ describe('docs/configuration.md', () => {
     const path = join(await mkdtemp(join(tmpdir(), 'callboard-doc-')), 'settings.json');
     const text = example('settings.json');
     await writeFile(path, text);
-    const { settings, notice } = await new SettingsService(path, { demo: true, timeZone: 'UTC' }).load();
+    const { settings, notice } = await new SettingsService(path, demoScope('UTC')).load();
     expect(notice).toBeNull();
     expect(settings.boards.map((b) => b.id)).toEqual(
       JSON.parse(text).boards.map((b: { id: string }) => b.id),
@@ -43,7 +43,7 @@ describe('docs/configuration.md', () => {
 
   it('has a board file example that imports', () => {
     const text = example('board file');
-    const imported = importBoard(defaultSettings({ demo: true, timeZone: 'UTC' }), text);
+    const imported = importBoard(demoSettings('UTC'), text);
     expect(imported.boards.at(-1)?.id).toBe(JSON.parse(text).board.id);
   });
 

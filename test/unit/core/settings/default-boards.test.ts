@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { isDataTile, type Board, type TileGrouping } from '../../../../contract/board';
 import { SettingsSchema } from '../../../../contract/settings';
-import {
-  adaptDefaultBoards,
-  defaultSettings,
-  demoQueueKeys,
-} from '../../../../main/core/settings/default-boards';
+import { adaptDefaultBoards, defaultSettings } from '../../../../main/core/settings/default-boards';
 import { demoDirectory } from '../../../../emulator/data/demo-directory';
+import { demoProfile, demoScope, demoSettings } from '../../../support/demo';
 
 /** The boards a new install starts with must validate, fill their grids and fit the account. */
 
-const demo = defaultSettings({ demo: true, timeZone: 'Europe/London' });
-const account = defaultSettings({ demo: false, timeZone: 'America/Chicago' });
+const demo = demoSettings('Europe/London');
+const account = defaultSettings({ kind: 'account', timeZone: 'America/Chicago' });
 const board = (settings: typeof demo, id: string): Board => settings.boards.find((b) => b.id === id)!;
 const groupings = (b: Board): TileGrouping[] => b.tiles.filter(isDataTile).map((t) => t.query.grouping);
 
@@ -51,7 +48,7 @@ describe('defaultSettings', () => {
     const queueIds = demoDirectory()
       .extensions.filter((e) => e.type === 'Department')
       .map((e) => e.id);
-    expect(demoQueueKeys()).toEqual(queueIds);
+    expect(demoProfile().queueKeys).toEqual(queueIds);
     expect(queueIds).toHaveLength(4);
     for (const grouping of groupings(board(demo, 'queues'))) {
       expect(grouping).toEqual({ kind: 'groupBy', groupBy: 'Queues', keys: queueIds });
@@ -100,18 +97,19 @@ describe('defaultSettings', () => {
 });
 
 describe('adaptDefaultBoards', () => {
-  const zones = { demo: 'Europe/London', account: 'America/New_York' };
+  const onDemo = demoScope('Europe/London');
+  const onAccount = { kind: 'account', timeZone: 'America/New_York' } as const;
 
   it('turns untouched demo boards into an account’s defaults, and back', () => {
-    const demo = defaultSettings({ demo: true, timeZone: zones.demo });
-    const account = adaptDefaultBoards(demo, false, zones);
-    expect(account.boards).toEqual(defaultSettings({ demo: false, timeZone: zones.account }).boards);
-    expect(adaptDefaultBoards(account, true, zones).boards).toEqual(demo.boards);
+    const demo = demoSettings('Europe/London');
+    const account = adaptDefaultBoards(demo, onDemo, onAccount);
+    expect(account.boards).toEqual(defaultSettings(onAccount).boards);
+    expect(adaptDefaultBoards(account, onAccount, onDemo).boards).toEqual(demo.boards);
   });
 
   it('keeps boards someone has edited', () => {
-    const demo = defaultSettings({ demo: true, timeZone: zones.demo });
+    const demo = demoSettings('Europe/London');
     const edited = { ...demo, boards: [{ ...demo.boards[0]!, name: 'Our queues' }, ...demo.boards.slice(1)] };
-    expect(adaptDefaultBoards(edited, false, zones)).toBe(edited);
+    expect(adaptDefaultBoards(edited, onDemo, onAccount)).toBe(edited);
   });
 });

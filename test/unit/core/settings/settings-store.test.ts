@@ -7,10 +7,11 @@ import { defaultSettings } from '../../../../main/core/settings/default-boards';
 import { MIGRATIONS } from '../../../../main/core/settings/migrations';
 import { SettingsError } from '../../../../main/core/settings/settings-error';
 import { loadNotice, openSettings, SettingsService } from '../../../../main/core/settings/settings-store';
+import { demoScope } from '../../../support/demo';
 
 /** The settings service on real files in a temporary directory. */
 
-const DEFAULTS = { demo: true, timeZone: 'Europe/London' };
+const DEFAULTS = demoScope('Europe/London');
 let dir: string;
 let path: string;
 
@@ -96,7 +97,7 @@ describe('SettingsService.load', () => {
 
   it('openSettings loads in one step', async () => {
     const { service: opened, notice } = await openSettings(path, {
-      demo: false,
+      kind: 'account',
       timeZone: 'America/New_York',
     });
     expect(notice).toBeNull();
