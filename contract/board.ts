@@ -91,6 +91,8 @@ export const MeasureSchema = z
   .object({
     id,
     label: label.optional(),
+    /** Shown where the label does not fit (table headers, legends); defaults to the KPI's own. */
+    shortLabel: z.string().trim().min(1, { error: 'must not be empty' }).max(12).optional(),
     kpi: z.enum(KPI_IDS).optional(),
     expression: expressionText.optional(),
     unit: z.enum(['count', 'percent', 'seconds']).optional(),

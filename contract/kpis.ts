@@ -35,6 +35,8 @@ export type Unit = 'count' | 'percent' | 'seconds';
 
 export interface KpiDefinition {
   readonly label: string;
+  /** For narrow places (table headers, legends): at most 12 characters; the full label goes beside it. */
+  readonly short: string;
   readonly unit: Unit;
   readonly expression: string;
   readonly filters?: CallFilters;
@@ -45,21 +47,30 @@ export interface KpiDefinition {
 }
 
 export const KPIS: Readonly<Record<KpiId, KpiDefinition>> = {
-  offered: { label: 'Offered', unit: 'count', expression: 'callsByDirection.inbound', higherIsBetter: null },
+  offered: {
+    label: 'Offered',
+    short: 'Offered',
+    unit: 'count',
+    expression: 'callsByDirection.inbound',
+    higherIsBetter: null,
+  },
   answered: {
     label: 'Answered',
+    short: 'Answered',
     unit: 'count',
     expression: 'callsByResponse.answered',
     higherIsBetter: true,
   },
   answerRate: {
     label: 'Answer rate',
+    short: 'Answer %',
     unit: 'percent',
     expression: '100 * callsByResponse.answered / callsByDirection.inbound',
     higherIsBetter: true,
   },
   serviceLevel: {
     label: 'Service level',
+    short: 'Service lvl',
     unit: 'percent',
     expression: '100 * callsByQueueSla.inSla / (callsByQueueSla.inSla + callsByQueueSla.outOfSla)',
     higherIsBetter: true,
@@ -67,25 +78,35 @@ export const KPIS: Readonly<Record<KpiId, KpiDefinition>> = {
   },
   abandoned: {
     label: 'Abandoned',
+    short: 'Abandoned',
     unit: 'count',
     expression: 'callsByResult.abandoned',
     higherIsBetter: false,
   },
   abandonRate: {
     label: 'Abandon rate',
+    short: 'Abandon %',
     unit: 'percent',
     expression: '100 * callsByResult.abandoned / callsByDirection.inbound',
     higherIsBetter: false,
   },
-  missed: { label: 'Missed', unit: 'count', expression: 'callsByResult.missed', higherIsBetter: false },
+  missed: {
+    label: 'Missed',
+    short: 'Missed',
+    unit: 'count',
+    expression: 'callsByResult.missed',
+    higherIsBetter: false,
+  },
   voicemail: {
     label: 'Voicemail',
+    short: 'Voicemail',
     unit: 'count',
     expression: 'callsByResult.voicemail',
     higherIsBetter: false,
   },
   avgTimeToAnswer: {
     label: 'Avg time to answer',
+    short: 'ASA',
     unit: 'seconds',
     expression: 'callsSegmentsDuration.ringing / callsByResponse.answered',
     filters: { callResponses: ['Answered'] },
@@ -93,64 +114,80 @@ export const KPIS: Readonly<Record<KpiId, KpiDefinition>> = {
   },
   longestWait: {
     label: 'Longest wait (completed calls)',
+    short: 'Longest wait',
     unit: 'seconds',
     expression: 'callsSegmentsDuration.ringing@Max',
     higherIsBetter: false,
   },
   aht: {
     label: 'Avg handle time',
+    short: 'AHT',
     unit: 'seconds',
     expression: '(callsSegmentsDuration.liveTalk + callsSegmentsDuration.hold) / callsByResponse.answered',
     higherIsBetter: false,
   },
   avgTalk: {
     label: 'Avg talk',
+    short: 'Avg talk',
     unit: 'seconds',
     expression: 'callsSegmentsDuration.liveTalk@Average',
     higherIsBetter: null,
   },
   avgHold: {
     label: 'Avg hold',
+    short: 'Avg hold',
     unit: 'seconds',
     expression: 'callsSegmentsDuration.hold@Average',
     higherIsBetter: false,
   },
   holdRate: {
     label: 'Hold rate',
+    short: 'Hold %',
     unit: 'percent',
     expression: '100 * callsSegments.hold / callsByResponse.answered',
     higherIsBetter: false,
   },
   transferRate: {
     label: 'Transfer rate',
+    short: 'Transfer %',
     unit: 'percent',
     expression: '100 * callsSegments.transfer / callsByResponse.answered',
     higherIsBetter: false,
   },
   afterHoursShare: {
     label: 'After-hours share',
+    short: 'After hours',
     unit: 'percent',
     expression: '100 * callsByCompanyHours.afterHours / allCalls',
     higherIsBetter: null,
   },
   outbound: {
     label: 'Outbound',
+    short: 'Outbound',
     unit: 'count',
     expression: 'callsByDirection.outbound',
     higherIsBetter: null,
   },
   connectRate: {
     label: 'Connect rate',
+    short: 'Connect %',
     unit: 'percent',
     expression: '100 * callsByResponse.connected / callsByDirection.outbound',
     higherIsBetter: true,
   },
   agentAnswerRate: {
     label: 'Agent answer rate',
+    short: 'Answer %',
     unit: 'percent',
     expression: '100 * callsByResponse.answered / queueOpportunities',
     higherIsBetter: true,
     note: 'Users or groupByMembers: answered out of calls the queue offered the agent',
   },
-  totalCalls: { label: 'All calls', unit: 'count', expression: 'allCalls', higherIsBetter: null },
+  totalCalls: {
+    label: 'All calls',
+    short: 'Calls',
+    unit: 'count',
+    expression: 'allCalls',
+    higherIsBetter: null,
+  },
 };

@@ -21,6 +21,8 @@ const value = z.number().nullable();
 export const MeasureInfoSchema = z.object({
   id: z.string(),
   label: z.string(),
+  /** The label for narrow places; the same as `label` when no shorter one exists. */
+  shortLabel: z.string(),
   unit: z.enum(['count', 'percent', 'seconds']),
   target: z.number().nullable(),
   thresholds: z

@@ -200,9 +200,12 @@ function sumPoints(rows: readonly RowValues[], measureCount: number): Point[] {
 
 function measureInfo(measure: Measure): MeasureInfo {
   const kpi = measure.kpi ? KPIS[measure.kpi] : null;
+  const label = measure.label ?? kpi?.label ?? measure.expression ?? measure.id;
   return {
     id: measure.id,
-    label: measure.label ?? kpi?.label ?? measure.expression ?? measure.id,
+    label,
+    // A KPI's own short label only stands in for its own label, not for one the user wrote.
+    shortLabel: measure.shortLabel ?? (measure.label === undefined ? kpi?.short : undefined) ?? label,
     unit: measure.unit ?? kpi?.unit ?? 'count',
     target: measure.target ?? null,
     thresholds: measure.thresholds ? { ...measure.thresholds } : null,

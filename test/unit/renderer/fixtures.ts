@@ -25,7 +25,7 @@ export function measure(
   unit: MeasureInfo['unit'],
   extra: Partial<MeasureInfo> = {},
 ): MeasureInfo {
-  return { id, label, unit, target: null, thresholds: null, ...extra };
+  return { id, label, shortLabel: label, unit, target: null, thresholds: null, ...extra };
 }
 
 export function row(key: string, name: string, values: (number | null)[], levels?: Row['levels']): Row {

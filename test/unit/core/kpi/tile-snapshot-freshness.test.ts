@@ -90,11 +90,26 @@ describe('measures, options and the snapshot itself', () => {
       [],
     );
     expect(s.measures).toEqual([
-      { id: 'servicelevel', label: 'Service level', unit: 'percent', target: 80, thresholds: sla },
-      { id: 'aht', label: 'Handle time', unit: 'count', target: null, thresholds: null },
+      {
+        id: 'servicelevel',
+        label: 'Service level',
+        shortLabel: 'Service lvl',
+        unit: 'percent',
+        target: 80,
+        thresholds: sla,
+      },
+      {
+        id: 'aht',
+        label: 'Handle time',
+        shortLabel: 'Handle time',
+        unit: 'count',
+        target: null,
+        thresholds: null,
+      },
       {
         id: 'mine',
         label: 'callsByResult.missed + callsByResult.voicemail',
+        shortLabel: 'callsByResult.missed + callsByResult.voicemail',
         unit: 'count',
         target: null,
         thresholds: null,
