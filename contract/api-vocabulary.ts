@@ -99,6 +99,9 @@ export const GROUP_BY = [
 ] as const;
 export const GROUP_BY_MEMBERS = ['Department', 'UserGroup', 'Queue', 'Site'] as const;
 
+/** The largest page each analytics endpoint serves (OpenAPI: perPage maximum). */
+export const PER_PAGE_MAX = { aggregate: 200, timeline: 20 } as const;
+
 export type Direction = (typeof DIRECTIONS)[number];
 export type Interval = (typeof INTERVALS)[number];
 export type AggregationType = (typeof AGGREGATION_TYPES)[number];

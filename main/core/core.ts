@@ -2,6 +2,7 @@ import type { InvokeChannel, InvokeResult } from '../../contract/bridge';
 import type { ConnectionStatus } from '../../contract/connection';
 import type { BoardSnapshot } from '../../contract/snapshot';
 import type { Settings } from '../../contract/settings';
+import { errorText } from '../../contract/error-text';
 import type { ScreenCore } from './core-api';
 import type { DemoProvider } from './demo';
 import { NameDirectory } from './directory/name-directory';
@@ -9,14 +10,14 @@ import { dispatchInvoke } from './invoke';
 import { createInvokeHandlers } from './invoke-handlers';
 import { planBoards } from './planner/plan-boards';
 import type { Plan } from './planner/plan';
-import { plannerCodec } from './planner/codec';
+import { analyticsCodec } from './analytics/codec';
 import { systemClock, type Clock } from './poller/clock';
 import { Poller } from './poller/poller';
 import { RateBudget } from './poller/rate-budget';
 import type { SecretStore } from './secrets/secret-store';
 import { SessionManager, type AccountCredentials } from './session-manager';
 import { SettingsService } from './settings/settings-store';
-import { systemTimeZone, type DefaultScope } from './settings/default-boards';
+import { rezoneDefaultDemoBoards, systemTimeZone, type DefaultScope } from './settings/default-boards';
 import { assembleSnapshot, sameContent } from './snapshot-assembly';
 
 /**
@@ -95,6 +96,7 @@ export class CallboardCore implements ScreenCore {
     const { settings, notice } = await this.settings.load();
     this.notice = notice;
     if (notice) this.log(notice);
+    if (!settings.connection && !this.options.envAccount) await this.followDemoZone(settings);
     this.settings.onChange(() => this.replan());
     await this.sessions.open(settings.connection, this.options.envAccount ?? null);
     // Opening the session normally built the poller already (onConnectionChange).
@@ -102,6 +104,17 @@ export class CallboardCore implements ScreenCore {
     this.ticker = setInterval(() => this.scheduleSnapshot(), this.options.tickMs ?? 5_000);
     this.ticker.unref();
     this.scheduleSnapshot();
+  }
+
+  /** The demo picks its zone at every start: untouched default boards saved in another follow it. */
+  private async followDemoZone(settings: Settings): Promise<void> {
+    const rezoned = rezoneDefaultDemoBoards(settings, this.options.demo.profile);
+    if (rezoned === settings) return;
+    try {
+      await this.settings.save(rezoned);
+    } catch (error) {
+      this.log(`settings: the demo boards stay in their saved zone (${errorText(error)})`);
+    }
   }
 
   snapshot(): BoardSnapshot | null {
@@ -179,7 +192,7 @@ export class CallboardCore implements ScreenCore {
     this.names = new NameDirectory(transport, this.clock, this.log);
     this.poller = new Poller({
       transport,
-      codec: plannerCodec,
+      codec: analyticsCodec,
       budget: this.budget,
       clock: this.clock,
       requestTimeoutMs: polling.requestTimeoutSeconds * 1000,
@@ -237,6 +250,7 @@ export class CallboardCore implements ScreenCore {
       states: this.poller?.states() ?? new Map(),
       connection: this.sessions.status(),
       demo: this.sessions.isDemo(),
+      demoNote: this.options.demo.profile.note,
       names: this.names?.lookup ?? (() => null),
       now: this.clock.now(),
       sequence: this.sequence + 1,

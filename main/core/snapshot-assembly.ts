@@ -6,8 +6,9 @@ import type { Settings } from '../../contract/settings';
 import type { KeyName } from './directory/name-directory';
 import { buildBoardView, freezeDeep } from './kpi/board-snapshot';
 import { buildTileSnapshot } from './kpi/tile-snapshot';
-import type { Plan, QueryState } from './planner/plan';
-import { describeWindow } from './planner/time-range';
+import type { Plan } from './planner/plan';
+import type { QueryState } from './poller/query-state';
+import { describeWindow } from './analytics/time-range';
 import type { BudgetFigures } from './poller/rate-budget';
 import { statusLight } from './status-light';
 
@@ -22,6 +23,8 @@ export interface AssemblyInput {
   states: ReadonlyMap<string, QueryState>;
   connection: ConnectionStatus;
   demo: boolean;
+  /** Why the demo runs in its zone (DemoProfile.note), null when not on the demo. */
+  demoNote: string | null;
   names: (key: string) => KeyName | null;
   now: number;
   sequence: number;
@@ -45,6 +48,7 @@ export function assembleSnapshot(input: AssemblyInput): BoardSnapshot {
     sequence: input.sequence,
     generatedAt: new Date(now).toISOString(),
     demo: input.demo,
+    demoNote: input.demo ? input.demoNote : null,
     // Copies: the snapshot is frozen deep, and these objects belong to the settings and the session.
     display: structuredClone(settings.display),
     status: { light: status.light, message: status.message ?? input.notice },

@@ -1,14 +1,15 @@
 import type { ConnectionStatus } from '../../contract/connection';
 import type { StatusLight } from '../../contract/snapshot';
-import type { QueryState } from './planner/plan';
+import type { QueryState } from './poller/query-state';
 
 /**
  * The global status light, honest about the numbers on screen:
  * - starting: no answer yet since start (nothing to show, and nothing wrong yet);
  * - signInNeeded: RingCentral needs someone to sign in again;
- * - offline: every failing query fails at network level (RingCentral unreachable) and no query has
- *   had a good answer for two of their refresh intervals;
- * - delayed: some numbers are older than they should be, or the latest refresh of some query failed;
+ * - offline: every failing query got no answer at all (network down, dropped, no answer in time) and
+ *   no query has had a good answer for two of their refresh intervals;
+ * - delayed: some numbers are older than they should be, or the latest refresh of some query failed
+ *   (RingCentral answering 5xx is struggling, not gone: delayed, not offline);
  * - live: every query answered within its interval.
  */
 
@@ -19,8 +20,6 @@ export interface StatusInput {
   /** Missed refreshes before data counts as late (settings.polling.staleAfterMisses). */
   staleAfterMisses: number;
 }
-
-const UNREACHABLE = /network problem|did not answer in time|having trouble/;
 
 export function statusLight(input: StatusInput): { light: StatusLight; message: string | null } {
   const { connection, states, now } = input;
@@ -39,7 +38,7 @@ export function statusLight(input: StatusInput): { light: StatusLight; message: 
   if (states.every((state) => state.fetchedAt === null)) {
     if (failing.length === 0) return { light: 'starting', message: null };
   }
-  if (failing.length > 0 && failing.every((s) => UNREACHABLE.test(s.error ?? ''))) {
+  if (failing.length > 0 && failing.every((state) => state.errorKind === 'unreachable')) {
     // Slow-moving queries (yesterday's figures, refreshed every 30 min) may not have been tried since
     // the platform went away; the queries that were tried, and the newest good answer, tell the truth.
     const newestAnswer = Math.max(...states.map((state) => state.fetchedAt ?? -Infinity));

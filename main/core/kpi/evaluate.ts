@@ -1,7 +1,7 @@
 import { METRICS } from '../../../contract/api-vocabulary';
 import type { Expression } from '../../../contract/expression';
 import type { MetricRef } from '../../../contract/metric-ref';
-import type { ResultPoint, ResultRecord } from '../planner/plan';
+import type { ResultPoint, ResultRecord } from '../analytics/records';
 
 /**
  * Evaluating a metric expression, and reading the numbers it refers to out of analytics answers.

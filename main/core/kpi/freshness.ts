@@ -1,4 +1,4 @@
-import type { QueryState } from '../planner/plan';
+import type { QueryState } from '../poller/query-state';
 
 /**
  * How fresh a tile's numbers are. A tile is only as fresh as its oldest source: a ratio of a count

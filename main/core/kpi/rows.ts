@@ -1,7 +1,9 @@
 import type { Expression } from '../../../contract/expression';
 import { formatMetricRef, type MetricRef } from '../../../contract/metric-ref';
 import type { Point } from '../../../contract/snapshot';
-import type { QueryState, RefSource, ResultPoint, ResultRecord } from '../planner/plan';
+import type { QueryState } from '../poller/query-state';
+import type { RefSource } from '../planner/plan';
+import type { ResultPoint, ResultRecord } from '../analytics/records';
 import { evaluate, readMetric, type Lookup } from './evaluate';
 
 /**

@@ -1,7 +1,8 @@
 import { isDataTile, type Board, type DataTile, type Measure, type Tile } from '../../../contract/board';
 import { KPIS } from '../../../contract/kpis';
 import type { MeasureInfo, Point, Row, TileOptions, TileSnapshot } from '../../../contract/snapshot';
-import type { QueryState, TilePlan } from '../planner/plan';
+import type { QueryState } from '../poller/query-state';
+import type { TilePlan } from '../planner/plan';
 import { freezeDeep } from './freeze';
 import { freshnessOf } from './freshness';
 import { RecordTable, TOTAL_KEY, evaluateRows, type RowValues, type SourcedMeasure } from './rows';

@@ -8,7 +8,7 @@ import { mergeCallFilters } from './call-filters';
 import { groupDemands, type Demand } from './group-queries';
 import type { AggregateOption, MeasurePlan, Plan, RefSource, TilePlan, TimeShift } from './plan';
 import { apiGrouping, normaliseTime, queryTimeOf, type QueryShape } from './query-identity';
-import { PER_PAGE } from './request-body';
+import { PER_PAGE_MAX } from '../../../contract/api-vocabulary';
 
 /**
  * The query planner: turns every data tile of every board into the fewest analytics requests. Each
@@ -182,7 +182,7 @@ function demandOf(shape: QueryShape, ref: MetricRef, tileKey: string, refreshMs:
 /** Pages one refresh takes: explicit keys, else what the directory knows, else one. */
 function expectedPages(shape: QueryShape, keyCount: PlanOptions['keyCount']): number {
   const count = estimateKeys(shape.grouping, keyCount);
-  return count === null ? 1 : Math.max(1, Math.ceil(count / PER_PAGE[shape.endpoint]));
+  return count === null ? 1 : Math.max(1, Math.ceil(count / PER_PAGE_MAX[shape.endpoint]));
 }
 
 /**

@@ -85,34 +85,3 @@ export interface Plan {
   /** Requests one refresh of every query takes: the figure to report to users. */
   readonly requestsPerRefresh: number;
 }
-
-/** One record of an analytics answer, pages merged; values as the API returned them. */
-export interface ResultRecord {
-  readonly key: string;
-  readonly name: string | null;
-  readonly extensionNumber: string | null;
-  /** Response metric name → scalar value or breakdown key → value. */
-  readonly counters: Readonly<Record<string, number | Readonly<Record<string, number>>>>;
-  readonly timers: Readonly<Record<string, number | Readonly<Record<string, number>>>>;
-  /** Timeline only. */
-  readonly points: readonly ResultPoint[] | null;
-}
-
-export interface ResultPoint {
-  readonly time: string;
-  readonly counters: Readonly<Record<string, number | Readonly<Record<string, number>>>>;
-  readonly timers: Readonly<Record<string, number | Readonly<Record<string, number>>>>;
-}
-
-/** What the poller knows about one query: the last good answer and how the latest attempt went. */
-export interface QueryState {
-  readonly queryId: string;
-  /** The last good answer (kept across errors), or null before the first. */
-  readonly records: readonly ResultRecord[] | null;
-  /** When the last good answer was fetched (ms since epoch), or null. */
-  readonly fetchedAt: number | null;
-  /** The latest attempt's error in the user's terms, or null when it succeeded. */
-  readonly error: string | null;
-  readonly consecutiveFailures: number;
-  readonly refreshMs: number;
-}

@@ -1,4 +1,7 @@
-import type { PlannedQuery, QueryState, ResultRecord } from '../planner/plan';
+import type { PlannedQuery } from '../planner/plan';
+import type { QueryState } from './query-state';
+import type { QueryCodec } from '../analytics/codec';
+import type { ResultRecord } from '../analytics/records';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './backoff';
 import { systemClock, type Clock } from './clock';
 import { QueryFailure, failureFromError, failureFromResponse } from './failure';
@@ -13,16 +16,6 @@ import { errorText } from '../../../contract/error-text';
  * fails, runs queries side by side so one that hangs cannot stall the rest, and stops sending while
  * nothing is displayed or nobody is signed in.
  */
-
-/** Turns a planned query into HTTP and back (the planner's request-body and parse-response). */
-export interface QueryCodec {
-  request(
-    query: PlannedQuery,
-    now: Date,
-    page: number,
-  ): { path: string; query: Record<string, string | number>; body: unknown };
-  parse(query: PlannedQuery, json: unknown): { records: ResultRecord[]; totalPages: number | null };
-}
 
 export interface PollerOptions {
   transport: Transport;
@@ -137,6 +130,7 @@ export class Poller {
       records: null,
       fetchedAt: null,
       error: null,
+      errorKind: null,
       consecutiveFailures: 0,
       refreshMs: query.refreshMs,
     };
@@ -195,6 +189,7 @@ export class Poller {
         records,
         fetchedAt: this.clock.now(),
         error: null,
+        errorKind: null,
         consecutiveFailures: 0,
       };
       entry.dueAt = Math.max(startedAt + entry.query.refreshMs, this.clock.now() + 1);
@@ -211,7 +206,12 @@ export class Poller {
     if (failure.kind === 'cancelled' || this.stopped) return;
     const failures = entry.state.consecutiveFailures + 1;
     const now = this.clock.now();
-    entry.state = { ...entry.state, error: failure.message, consecutiveFailures: failures };
+    entry.state = {
+      ...entry.state,
+      error: failure.message,
+      errorKind: failure.kind,
+      consecutiveFailures: failures,
+    };
     // A refused query will be refused again: retry slowly. An unreadable answer is more likely a
     // passing glitch (a proxy page, a truncated body), so it backs off like a 5xx.
     if (failure.kind === 'rejected') {

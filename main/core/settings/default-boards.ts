@@ -239,6 +239,18 @@ export function adaptDefaultBoards(settings: Settings, from: DefaultScope, to: D
   return { ...settings, boards: defaultSettings(to).boards };
 }
 
+/**
+ * At boot on the demo: the demo picks its zone afresh at every start (wherever it is daytime), so
+ * default boards saved in yesterday's zone follow today's. Only boards equal to the demo defaults in
+ * the zone they were saved in move; edited boards keep their zone, and so do boards already in it.
+ */
+export function rezoneDefaultDemoBoards(settings: Settings, demo: DemoProfile): Settings {
+  const stored = settings.boards[0]?.timeZone;
+  if (stored === undefined || stored === demo.timeZone) return settings;
+  const before: DefaultScope = { kind: 'demo', demo: { ...demo, timeZone: stored } };
+  return adaptDefaultBoards(settings, before, { kind: 'demo', demo });
+}
+
 /** The zone a real account's default boards start in: this machine's (Settings can change it). */
 export function systemTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';

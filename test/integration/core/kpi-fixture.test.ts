@@ -8,8 +8,9 @@ import { parseMetricRef } from '../../../contract/metric-ref';
 import { DEMO_APP, startEmulator, type Emulator } from '../../../emulator/emulator';
 import { loadCallsFile, loadDirectoryFile } from '../../../emulator/load';
 import { buildTileSnapshot } from '../../../main/core/kpi/tile-snapshot';
-import { parseAggregateResponse } from '../../../main/core/planner/parse-response';
-import type { QueryState, TilePlan } from '../../../main/core/planner/plan';
+import { parseAggregateResponse } from '../../../main/core/analytics/parse-response';
+import type { QueryState } from '../../../main/core/poller/query-state';
+import type { TilePlan } from '../../../main/core/planner/plan';
 import { board, kpi, parsedTile, planOf } from '../../unit/core/kpi/kpi-fixtures';
 
 /**
@@ -238,6 +239,7 @@ async function fetchStates(plans: TilePlan[], groupBy: string): Promise<Map<stri
       records,
       fetchedAt,
       error: null,
+      errorKind: null,
       consecutiveFailures: 0,
       refreshMs: 30_000,
     });

@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { planBoards } from '../../../main/core/planner/plan-boards';
-import { plannerCodec } from '../../../main/core/planner/codec';
-import type { Plan, PlannedQuery, QueryState } from '../../../main/core/planner/plan';
+import { analyticsCodec } from '../../../main/core/analytics/codec';
+import type { Plan, PlannedQuery } from '../../../main/core/planner/plan';
+import type { QueryState } from '../../../main/core/poller/query-state';
 import { Poller } from '../../../main/core/poller/poller';
 import { RateBudget } from '../../../main/core/poller/rate-budget';
 import type { Transport } from '../../../main/core/poller/transport';
+import type { FailureKind } from '../../../main/core/poller/failure';
+import { statusLight } from '../../../main/core/status-light';
 import { startEmulator, type Emulator } from '../../../emulator/emulator';
+import type { Fault } from '../../../emulator/http/faults';
 import { signedInTransport } from '../../support/sign-in';
 import { waitFor } from '../../support/wait-for';
 import { demoSettings } from '../../support/demo';
@@ -54,7 +58,7 @@ function startPoller(queries: readonly PlannedQuery[], timeoutMs = 1_000, maxCon
   poller = new Poller({
     maxConcurrent,
     transport,
-    codec: plannerCodec,
+    codec: analyticsCodec,
     budget: new RateBudget({ share: 0.6 }),
     requestTimeoutMs: timeoutMs,
     backoff: { baseMs: 200, maxMs: 1_000 },
@@ -181,4 +185,32 @@ describe('under faults', () => {
       'RingCentral refused the query: Parameter [timeZone] value is invalid (CMN-101)',
     );
   });
+});
+
+describe('the status light under real faults', () => {
+  const signedIn = {
+    state: 'signedIn',
+    mode: 'account',
+    account: null,
+    expiresAt: null,
+    message: null,
+  } as const;
+  const cases: Array<[string, Fault, FailureKind, string]> = [
+    ['a dropped connection', { type: 'drop' }, 'unreachable', 'offline'],
+    ['no answer in time', { type: 'hang' }, 'unreachable', 'offline'],
+    ['HTTP 503', { type: 'status', status: 503 }, 'serverError', 'delayed'],
+    ['an answer that is not JSON', { type: 'malformed' }, 'invalidResponse', 'delayed'],
+    ['a refusal', { type: 'status', status: 400 }, 'rejected', 'delayed'],
+  ];
+  for (const [name, fault, kind, light] of cases) {
+    it(`after ${name} every query carries the kind "${kind}" and the light says ${light}`, async () => {
+      emulator.faults.add([{ match: { path: ANALYTICS }, fault }]);
+      startPoller(fast(1_000), 300);
+      await until(() => states().length > 0 && states().every((state) => state.errorKind !== null));
+      expect(new Set(states().map((state) => state.errorKind))).toEqual(new Set([kind]));
+      const input = { connection: signedIn, states: states(), now: Date.now(), staleAfterMisses: 3 };
+      expect(statusLight(input).light).toBe(light);
+      emulator.faults.clear();
+    });
+  }
 });

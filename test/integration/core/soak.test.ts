@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../../emulator/emulator';
-import { plannerCodec } from '../../../main/core/planner/codec';
+import { analyticsCodec } from '../../../main/core/analytics/codec';
 import { planBoards } from '../../../main/core/planner/plan-boards';
 import { Poller } from '../../../main/core/poller/poller';
 import { RateBudget } from '../../../main/core/poller/rate-budget';
@@ -50,7 +50,7 @@ describe('a simulated 24 hours', () => {
       const budget = new RateBudget({ share: 0.6 });
       const poller = new Poller({
         transport: timed,
-        codec: plannerCodec,
+        codec: analyticsCodec,
         budget,
         clock,
         requestTimeoutMs: 20_000,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionStatus } from '../../../contract/connection';
-import type { QueryState } from '../../../main/core/planner/plan';
+import type { FailureKind } from '../../../main/core/poller/failure';
+import type { QueryState } from '../../../main/core/poller/query-state';
 import { statusLight } from '../../../main/core/status-light';
 
 /** The global status light: what it says for each combination of connection and query states. */
@@ -13,20 +14,23 @@ const signedIn: ConnectionStatus = {
   expiresAt: null,
   message: null,
 };
-const UNREACHABLE = 'Cannot reach RingCentral (network problem); retrying';
+type Failure = readonly [FailureKind, string];
+const UNREACHABLE: Failure = ['unreachable', 'Cannot reach RingCentral (network problem); retrying'];
+const refused = (message: string): Failure => ['rejected', message];
 
 function query(
   id: string,
   ageMs: number | null,
-  error: string | null = null,
+  failure: Failure | null = null,
   refreshMs = 15_000,
 ): QueryState {
   return {
     queryId: id,
     records: ageMs === null ? null : [],
     fetchedAt: ageMs === null ? null : NOW - ageMs,
-    error,
-    consecutiveFailures: error ? 1 : 0,
+    error: failure?.[1] ?? null,
+    errorKind: failure?.[0] ?? null,
+    consecutiveFailures: failure ? 1 : 0,
     refreshMs,
   };
 }
@@ -53,7 +57,9 @@ describe('statusLight', () => {
   it('is delayed as soon as a refresh fails, or a number is older than its interval', () => {
     expect(light([query('a', 5_000, UNREACHABLE), query('b', 5_000)])).toBe('delayed');
     expect(light([query('a', 20_000), query('b', 5_000)])).toBe('delayed');
-    expect(light([query('a', 5_000, 'RingCentral refused the query: timeZone is invalid')])).toBe('delayed');
+    expect(light([query('a', 5_000, refused('RingCentral refused the query: timeZone is invalid'))])).toBe(
+      'delayed',
+    );
   });
 
   it('is offline when the failures are network-level and nothing answered for two intervals', () => {
@@ -64,6 +70,18 @@ describe('statusLight', () => {
     // But a good answer within two intervals means the platform is still there.
     expect(light([...outage, query('c', 10_000)])).toBe('delayed');
     // And refusals are not an outage.
-    expect(light([query('a', 40_000, 'RingCentral refused the query: x')])).toBe('delayed');
+    expect(light([query('a', 40_000, refused('RingCentral refused the query: x'))])).toBe('delayed');
+  });
+
+  it('decides from the kind of failure, never from its wording', () => {
+    // RingCentral answering 5xx is there but struggling: delayed, however long it lasts.
+    const struggling: Failure = ['serverError', 'RingCentral is having trouble (HTTP 503); retrying'];
+    expect(light([query('a', 60_000, struggling), query('b', 60_000, struggling)])).toBe('delayed');
+    // Any words at all: an unreachable platform is offline.
+    const worded: Failure = ['unreachable', 'la connexion a été interrompue'];
+    expect(light([query('a', 31_000, worded), query('b', 32_000, worded)])).toBe('offline');
+    // The old wording with another kind is not an outage.
+    const lookalike: Failure = ['invalidResponse', UNREACHABLE[1]];
+    expect(light([query('a', 31_000, lookalike), query('b', 32_000, lookalike)])).toBe('delayed');
   });
 });

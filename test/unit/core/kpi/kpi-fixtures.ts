@@ -2,7 +2,9 @@ import { BoardSchema, TileSchema, type Board, type Tile } from '../../../../cont
 import { metricsOf, parseExpression } from '../../../../contract/expression';
 import { KPIS, type KpiId } from '../../../../contract/kpis';
 import { formatMetricRef, type MetricRef } from '../../../../contract/metric-ref';
-import type { QueryState, RefSource, ResultRecord, TilePlan } from '../../../../main/core/planner/plan';
+import type { QueryState } from '../../../../main/core/poller/query-state';
+import type { RefSource, TilePlan } from '../../../../main/core/planner/plan';
+import type { ResultRecord } from '../../../../main/core/analytics/records';
 
 /**
  * Tiles, plans and query states for the KPI engine tests, built by hand so the engine is tested on
@@ -120,6 +122,7 @@ export function state(
     records,
     fetchedAt: records ? NOW - MINUTE : null,
     error: null,
+    errorKind: null,
     consecutiveFailures: 0,
     refreshMs: 30_000,
     ...extra,

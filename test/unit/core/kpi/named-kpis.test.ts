@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KPI_IDS, KPIS, type KpiId } from '../../../../contract/kpis';
 import { buildTileSnapshot } from '../../../../main/core/kpi/tile-snapshot';
-import type { ResultRecord } from '../../../../main/core/planner/plan';
+import type { ResultRecord } from '../../../../main/core/analytics/records';
 import {
   NOW,
   board,

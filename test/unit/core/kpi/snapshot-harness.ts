@@ -2,7 +2,8 @@ import { expect } from 'vitest';
 import type { Tile } from '../../../../contract/board';
 import { TileSnapshotSchema, type TileSnapshot } from '../../../../contract/snapshot';
 import { buildTileSnapshot } from '../../../../main/core/kpi/tile-snapshot';
-import type { QueryState, TilePlan } from '../../../../main/core/planner/plan';
+import type { QueryState } from '../../../../main/core/poller/query-state';
+import type { TilePlan } from '../../../../main/core/planner/plan';
 import { NOW, board, names, parsedTile, planOf, record, statesOf } from './kpi-fixtures';
 
 /** Builds one tile's snapshot the way the core does, and checks it against the renderer's schema. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { QueryState, TilePlan } from '../../../../main/core/planner/plan';
+import type { QueryState } from '../../../../main/core/poller/query-state';
+import type { TilePlan } from '../../../../main/core/planner/plan';
 import { MINUTE, NOW, company, expr, kpi, parsedTile, record, state, tile } from './kpi-fixtures';
 import { inbound, sla, snap } from './snapshot-harness';
 

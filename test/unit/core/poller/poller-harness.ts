@@ -1,5 +1,7 @@
-import type { PlannedQuery, ResultRecord } from '../../../../main/core/planner/plan';
-import { Poller, type QueryCodec } from '../../../../main/core/poller/poller';
+import type { PlannedQuery } from '../../../../main/core/planner/plan';
+import type { ResultRecord } from '../../../../main/core/analytics/records';
+import type { QueryCodec } from '../../../../main/core/analytics/codec';
+import { Poller } from '../../../../main/core/poller/poller';
 import { RateBudget } from '../../../../main/core/poller/rate-budget';
 import type { ApiRequest, ApiResponse } from '../../../../main/core/poller/transport';
 import { VirtualClock } from '../../../support/virtual-clock';

@@ -7,8 +7,9 @@ import {
 import type { Board } from '../../../../contract/board';
 import { planBoards } from '../../../../main/core/planner/plan-boards';
 import type { PlannedQuery } from '../../../../main/core/planner/plan';
-import { ANALYTICS_PATHS, PER_PAGE, buildRequest } from '../../../../main/core/planner/request-body';
-import { board, expr, kpi, queueBoard, tile } from './planner-fixtures';
+import { ANALYTICS_PATHS, buildRequest } from '../../../../main/core/analytics/request-body';
+import { PER_PAGE_MAX } from '../../../../contract/api-vocabulary';
+import { board, expr, kpi, queueBoard, tile } from '../planner/planner-fixtures';
 
 /**
  * The bodies Callboard sends must be bodies the API accepts: every request built from a plan is checked
@@ -113,7 +114,7 @@ describe('buildRequest', () => {
       );
       expect(request.body).not.toHaveProperty('page');
     }
-    expect(PER_PAGE).toEqual({ aggregate: 200, timeline: 20 });
+    expect(PER_PAGE_MAX).toEqual({ aggregate: 200, timeline: 20 });
   });
 
   it('sends callFilters and advancedTimeSettings only when set', () => {

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { parseHhMm } from '../../../contract/api-request';
 import { DAYS_OF_WEEK } from '../../../contract/api-vocabulary';
-import type { QueryTime } from './plan';
+import type { QueryTime } from '../planner/plan';
 
 /**
  * Time windows to absolute time ranges, and their labels. A query keeps its window relative ("today",

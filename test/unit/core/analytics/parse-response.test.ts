@@ -5,19 +5,20 @@ import {
   AggregationRequestSchema,
   TimelineRequestSchema,
 } from '../../../../emulator/analytics/request-schema';
-import { plannerCodec } from '../../../../main/core/planner/codec';
+import { analyticsCodec } from '../../../../main/core/analytics/codec';
 import {
   ResponseSchemaError,
   mergePages,
   parseAggregateResponse,
   parseQueryResponse,
   parseTimelineResponse,
-} from '../../../../main/core/planner/parse-response';
+} from '../../../../main/core/analytics/parse-response';
 import { planBoards } from '../../../../main/core/planner/plan-boards';
-import type { PlannedQuery, ResultRecord } from '../../../../main/core/planner/plan';
-import { buildRequest } from '../../../../main/core/planner/request-body';
+import type { PlannedQuery } from '../../../../main/core/planner/plan';
+import type { ResultRecord } from '../../../../main/core/analytics/records';
+import { buildRequest } from '../../../../main/core/analytics/request-body';
 import { NOW, loadFixtureEngine } from '../../emulator/engine-fixture';
-import { board, expr, kpi, tile } from './planner-fixtures';
+import { board, expr, kpi, tile } from '../planner/planner-fixtures';
 
 const metric = (values: unknown, valueType = 'Instances') => ({ valueType, values });
 
@@ -239,7 +240,7 @@ describe('round trip through the emulator', () => {
       const json = answerFor(query) as { data: { records: Array<Record<string, unknown>> } };
       const parsed = parseQueryResponse(query, json);
       expect(parsed.records.map((r) => r.key)).toEqual(json.data.records.map((r) => r.key));
-      const codec = plannerCodec.parse(query, json);
+      const codec = analyticsCodec.parse(query, json);
       expect(codec).toEqual({ records: parsed.records, totalPages: 1 });
       for (const [i, record] of parsed.records.entries()) {
         const raw = json.data.records[i] as { counters?: object; timers?: object; points?: unknown[] };

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { describeIssue } from '../../../contract/describe-issue';
-import type { PlannedQuery, ResultPoint, ResultRecord } from './plan';
+import type { PlannedQuery } from '../planner/plan';
+import type { ResultPoint, ResultRecord } from './records';
 import { AggregateAnswerSchema, TimelineAnswerSchema, plainMessage } from './response-schema';
 
 /**

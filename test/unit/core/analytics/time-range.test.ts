@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TimeWindow } from '../../../../contract/board';
 import { RETENTION_MS, resolveTimeWindow } from '../../../../emulator/analytics/query';
 import type { QueryTime, TimeShift } from '../../../../main/core/planner/plan';
-import { describeWindow, resolveTimeRange } from '../../../../main/core/planner/time-range';
+import { describeWindow, resolveTimeRange } from '../../../../main/core/analytics/time-range';
 
 /**
  * Expected instants are worked out by hand. Europe/London is UTC+0 in winter and UTC+1 (BST) from

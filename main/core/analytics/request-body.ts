@@ -1,4 +1,5 @@
-import type { AggregateOption, PlannedQuery, QueryTime } from './plan';
+import { PER_PAGE_MAX } from '../../../contract/api-vocabulary';
+import type { AggregateOption, PlannedQuery, QueryTime } from '../planner/plan';
 import { resolveTimeRange } from './time-range';
 
 /**
@@ -12,9 +13,6 @@ export const ANALYTICS_PATHS = {
   timeline: '/analytics/calls/v1/accounts/~/timeline/fetch',
 } as const;
 
-/** The largest page each endpoint serves (OpenAPI: perPage maximum). */
-export const PER_PAGE = { aggregate: 200, timeline: 20 } as const;
-
 export interface AnalyticsRequest {
   path: string;
   query: Record<string, string | number>;
@@ -23,7 +21,7 @@ export interface AnalyticsRequest {
 
 export function buildRequest(query: PlannedQuery, now: Date, page: number): AnalyticsRequest {
   if (!Number.isInteger(page) || page < 1) throw new RangeError(`page must be 1 or more, not ${page}`);
-  const perPage = PER_PAGE[query.endpoint];
+  const perPage = PER_PAGE_MAX[query.endpoint];
   const search: Record<string, string | number> = { page, perPage };
   if (query.endpoint === 'timeline') {
     if (query.interval === null) throw new Error(`timeline query ${query.id} has no interval`);
