@@ -8,9 +8,26 @@ import {
   parseHhMm,
   timeZone,
 } from './api-request';
-import { GROUP_BY, GROUP_BY_MEMBERS, INTERVALS } from './api-vocabulary';
+import { GROUP_BY, GROUP_BY_MEMBERS, type Interval } from './api-vocabulary';
 import { parseExpression } from './expression';
 import { KPI_IDS } from './kpis';
+import {
+  BIG_NUMBER,
+  CLOCK,
+  DONUT,
+  GAUGE,
+  IdSchema,
+  LEADERBOARD,
+  QUEUE_GRID,
+  RESULT_BAR,
+  TEXT,
+  TILE_DESCRIPTORS,
+  TIMELINE,
+  type DataFacts,
+  type Ranking,
+  type TileDescriptor,
+  type YesterdayCopy,
+} from './tile-types';
 
 /**
  * Boards and tiles: what a board shows, in terms the analytics API can answer. A data tile has one
@@ -18,9 +35,7 @@ import { KPI_IDS } from './kpis';
  * each with optional thresholds; the planner merges tiles' queries into as few requests as possible.
  */
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { error: 'use 1–63 lowercase letters, digits and dashes' });
+const id = IdSchema;
 const label = z.string().trim().min(1, { error: 'must not be empty' }).max(80);
 
 export const TimeWindowSchema = z.discriminatedUnion('kind', [
@@ -126,55 +141,63 @@ const dataTileBase = {
   refreshSeconds: z.number().int().min(15).max(3600).optional(),
 };
 
+/** A tile of one type: the common parts (data tiles: query and measures too) and the type's own options. */
+function tileOf<Type extends string, Shape extends z.ZodRawShape>(descriptor: TileDescriptor<Type, Shape>) {
+  return z.object({ ...tileBase, type: z.literal(descriptor.type), ...descriptor.options });
+}
+function dataTileOf<Type extends string, Shape extends z.ZodRawShape>(
+  descriptor: TileDescriptor<Type, Shape>,
+) {
+  return z.object({ ...dataTileBase, type: z.literal(descriptor.type), ...descriptor.options });
+}
+
 export const TileSchema = z.discriminatedUnion('type', [
-  z.object({ ...dataTileBase, type: z.literal('bigNumber'), compareYesterday: z.boolean().default(false) }),
-  z.object({
-    ...dataTileBase,
-    type: z.literal('gauge'),
-    min: z.number().default(0),
-    max: z.number().default(100),
-  }),
-  z.object({ ...dataTileBase, type: z.literal('resultBar') }),
-  z.object({
-    ...dataTileBase,
-    type: z.literal('timeline'),
-    interval: z.enum(INTERVALS).default('Hour'),
-    overlayYesterday: z.boolean().default(false),
-  }),
-  z.object({ ...dataTileBase, type: z.literal('queueGrid') }),
-  z.object({
-    ...dataTileBase,
-    type: z.literal('leaderboard'),
-    sortBy: id.optional(),
-    order: z.enum(['desc', 'asc']).default('desc'),
-    limit: z.number().int().min(1).max(50).default(10),
-  }),
-  z.object({ ...dataTileBase, type: z.literal('donut') }),
-  z.object({ ...tileBase, type: z.literal('clock'), showSeconds: z.boolean().default(false) }),
-  z.object({
-    ...tileBase,
-    type: z.literal('text'),
-    text: z.string().max(2000),
-    ticker: z.boolean().default(false),
-  }),
+  dataTileOf(BIG_NUMBER),
+  dataTileOf(GAUGE),
+  dataTileOf(RESULT_BAR),
+  dataTileOf(TIMELINE),
+  dataTileOf(QUEUE_GRID),
+  dataTileOf(LEADERBOARD),
+  dataTileOf(DONUT),
+  tileOf(CLOCK),
+  tileOf(TEXT),
 ]);
 export type Tile = z.infer<typeof TileSchema>;
-export type TileType = Tile['type'];
-export type DataTile = Exclude<Tile, { type: 'clock' | 'text' }>;
-export const DATA_TILE_TYPES = [
-  'bigNumber',
-  'gauge',
-  'resultBar',
-  'timeline',
-  'queueGrid',
-  'leaderboard',
-  'donut',
-] as const;
-/** Every tile type: the data tiles, plus the clock and the text/ticker that need no query. */
-export const TILE_TYPES = [...DATA_TILE_TYPES, 'clock', 'text'] as const;
+export type { TileType } from './tile-types';
+export { DATA_TILE_TYPES, TILE_TYPES } from './tile-types';
+export type DataTile = Extract<Tile, { query: unknown }>;
 
 export function isDataTile(tile: Tile): tile is DataTile {
-  return tile.type !== 'clock' && tile.type !== 'text';
+  return TILE_DESCRIPTORS[tile.type].data !== null;
+}
+
+/** A data tile's facts (contract/tile-types.ts) worked out for its options and measures. */
+export interface TileDataFacts {
+  readonly endpoint: DataFacts<unknown>['endpoint'];
+  /** Timeline bucket size; null for aggregate tiles. */
+  readonly interval: Interval | null;
+  readonly sumsOnly: boolean;
+  readonly rows: 'total' | 'perKey';
+  readonly totals: boolean;
+  readonly yesterday: YesterdayCopy | null;
+  readonly ranking: Ranking | null;
+  readonly maxLines: number | null;
+}
+
+export function dataFactsOf(tile: DataTile): TileDataFacts {
+  // A parsed tile of a type carries exactly that type's options (inline), but TypeScript cannot
+  // pair a union of tiles with the union of their descriptors' functions: the tile is the options.
+  const facts = TILE_DESCRIPTORS[tile.type].data as DataFacts<DataTile>;
+  return {
+    endpoint: facts.endpoint,
+    interval: facts.interval?.(tile) ?? null,
+    sumsOnly: facts.sumsOnly,
+    rows: facts.rows(tile, tile.measures.length),
+    totals: facts.totals,
+    yesterday: facts.yesterday(tile),
+    ranking: facts.ranking?.(tile) ?? null,
+    maxLines: facts.maxLines,
+  };
 }
 
 export const BusinessHoursSchema = z.object({

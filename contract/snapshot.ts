@@ -79,6 +79,8 @@ export const TileSnapshotSchema = z.object({
   windowLabel: z.string(),
   measures: z.array(MeasureInfoSchema),
   rows: z.array(RowSchema),
+  /** Each measure's total over the rows (tile types that show one: result bar, donut), else null. */
+  totals: z.array(value).nullable(),
   /** Same measures for the same time yesterday (bigNumber delta), or yesterday's points (timeline overlay). */
   yesterday: z.object({ values: z.array(value), points: z.array(PointSchema).nullable() }).nullable(),
 });
@@ -105,6 +107,12 @@ export const BoardSnapshotSchema = z.object({
   sequence: z.number().int().nonnegative(),
   generatedAt: z.string(),
   demo: z.boolean(),
+  /**
+   * On the demo, why its call centre runs where it does, e.g. "Demo call centre on Tokyo time
+   * (Asia/Tokyo) so that it is open now"; the DEMO badge shows its "Tokyo time". Null otherwise.
+   * Defaults to null so a snapshot stored by an older screen still loads.
+   */
+  demoNote: z.string().nullable().default(null),
   display: DisplaySchema,
   status: z.object({ light: StatusLightSchema, message: z.string().nullable() }),
   connection: ConnectionStatusSchema,

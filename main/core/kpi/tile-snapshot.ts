@@ -1,4 +1,13 @@
-import { isDataTile, type Board, type DataTile, type Measure, type Tile } from '../../../contract/board';
+import {
+  dataFactsOf,
+  isDataTile,
+  type Board,
+  type DataTile,
+  type Measure,
+  type Tile,
+  type TileDataFacts,
+} from '../../../contract/board';
+import { TILE_DESCRIPTORS, type Ranking } from '../../../contract/tile-types';
 import { KPIS } from '../../../contract/kpis';
 import type { MeasureInfo, Point, Row, TileOptions, TileSnapshot } from '../../../contract/snapshot';
 import type { QueryState } from '../poller/query-state';
@@ -25,9 +34,6 @@ export interface TileSnapshotInput {
   readonly windowLabel: string;
 }
 
-/** Tiles that show one number per measure: the core sends them one row, totalled over the keys. */
-const SINGLE_VALUE = new Set<Tile['type']>(['bigNumber', 'gauge', 'donut']);
-
 interface PlannedMeasure {
   readonly today: SourcedMeasure;
   readonly yesterday: SourcedMeasure | null;
@@ -45,7 +51,7 @@ export function buildTileSnapshot(input: TileSnapshotInput): TileSnapshot {
   };
   if (!isDataTile(tile)) {
     const still = { state: 'ok', asOf: null, stale: false, error: null } as const;
-    return freezeDeep({ ...base, ...still, measures: [], rows: [], yesterday: null });
+    return freezeDeep({ ...base, ...still, measures: [], rows: [], totals: null, yesterday: null });
   }
   return freezeDeep({ ...base, ...dataPart(input, tile) });
 }
@@ -53,15 +59,15 @@ export function buildTileSnapshot(input: TileSnapshotInput): TileSnapshot {
 type DataPart = Omit<TileSnapshot, 'id' | 'type' | 'title' | 'layout' | 'options' | 'windowLabel'>;
 
 function dataPart(input: TileSnapshotInput, tile: DataTile): DataPart {
+  const facts = dataFactsOf(tile);
   const planned = tile.measures.map((measure) => plannedMeasure(input.plan, measure));
   const table = new RecordTable(input.queries, isCompany(tile));
-  const shape = { total: SINGLE_VALUE.has(tile.type), timeline: tile.type === 'timeline' };
-  const today = evaluateRows(
-    planned.map((m) => m.today),
-    table,
-    shape,
-  );
+  const counts = tile.measures.every((measure) => measureInfo(measure).unit === 'count');
+  const shape = { total: facts.rows === 'total', timeline: facts.endpoint === 'timeline' };
+  const measures = planned.map((m) => m.today);
+  const today = sumLines(evaluateRows(measures, table, shape), facts, { counts, measures: planned.length });
   const rows = arrange(
+    facts.ranking,
     tile,
     today.map((row) => toRow(row, tile, planned, table, input.names)),
   );
@@ -79,11 +85,34 @@ function dataPart(input: TileSnapshotInput, tile: DataTile): DataPart {
     ...freshness,
     measures: tile.measures.map(measureInfo),
     rows,
-    yesterday: yesterdayOf(planned, table, shape, {
-      todayKey: rows[0]?.key,
-      summable: tile.measures.every((measure) => measureInfo(measure).unit === 'count'),
-    }),
+    totals: facts.totals
+      ? (evaluateRows(measures, table, { total: true, timeline: false })[0]?.values ?? null)
+      : null,
+    yesterday: yesterdayOf(planned, table, shape, { todayKey: rows[0]?.key, facts, counts }),
   };
+}
+
+/**
+ * Rows of counts summed into one total row when a chart could not draw a line each (rows × measures
+ * over the type's maxLines) or when yesterday's total is overlaid and needs a like-for-like line.
+ * Rates and averages cannot be summed, so those keep a row each.
+ */
+function sumLines(
+  rows: RowValues[],
+  facts: TileDataFacts,
+  tile: { counts: boolean; measures: number },
+): RowValues[] {
+  if (facts.maxLines === null || rows.length < 2 || !tile.counts) return rows;
+  const tooMany = rows.length * tile.measures > facts.maxLines;
+  if (!tooMany && facts.yesterday === null) return rows;
+  const values = Array.from({ length: tile.measures }, (_, m) => sumKnown(rows.map((row) => row.values[m])));
+  return [{ key: TOTAL_KEY, values, points: sumPoints(rows, tile.measures) }];
+}
+
+function sumKnown(values: readonly (number | null | undefined)[]): number | null {
+  let total: number | null = null;
+  for (const value of values) if (value !== null && value !== undefined) total = (total ?? 0) + value;
+  return total;
 }
 
 function plannedMeasure(plan: TilePlan | undefined, measure: Measure): PlannedMeasure {
@@ -142,14 +171,14 @@ function identityOf(
   };
 }
 
-/** Leaderboards rank by their sort measure (unknown last, then by name) and keep the top rows. */
-function arrange(tile: DataTile, rows: Row[]): Row[] {
-  if (tile.type !== 'leaderboard') return rows;
+/** Ranked tiles order rows by their sort measure (unknown last, then by name) and keep the top rows. */
+function arrange(ranking: Ranking | null, tile: DataTile, rows: Row[]): Row[] {
+  if (ranking === null) return rows;
   const index = Math.max(
     0,
-    tile.measures.findIndex((measure) => measure.id === tile.sortBy),
+    tile.measures.findIndex((measure) => measure.id === ranking.sortBy),
   );
-  const direction = tile.order === 'asc' ? 1 : -1;
+  const direction = ranking.order === 'asc' ? 1 : -1;
   const ranked = [...rows].sort((a, b) => {
     const va = a.values[index] ?? null;
     const vb = b.values[index] ?? null;
@@ -158,22 +187,24 @@ function arrange(tile: DataTile, rows: Row[]): Row[] {
     } else if (va !== vb) return (va - vb) * direction;
     return a.name.localeCompare(b.name);
   });
-  return ranked.slice(0, tile.limit);
+  return ranked.slice(0, ranking.limit);
 }
 
 function yesterdayOf(
   planned: readonly PlannedMeasure[],
   table: RecordTable,
   shape: { total: boolean; timeline: boolean },
-  options: { todayKey: string | undefined; summable: boolean },
+  options: { todayKey: string | undefined; facts: TileDataFacts; counts: boolean },
 ): TileSnapshot['yesterday'] {
   if (!planned.some((m) => m.yesterday)) return null;
   const measures = planned.map((m) => m.yesterday ?? { expression: null, sources: [] });
-  const rows = evaluateRows(measures, table, shape);
-  // A timeline of counts over several rows compares against yesterday's total (the board sums
-  // today's rows the same way); otherwise yesterday's line is that of the row shown first today.
-  if (shape.timeline && options.summable && rows.length > 1) {
-    return { values: measures.map(() => null), points: sumPoints(rows, measures.length) };
+  const rows = sumLines(evaluateRows(measures, table, shape), options.facts, {
+    counts: options.counts,
+    measures: measures.length,
+  });
+  // Summed the same way as today's rows; otherwise yesterday's line is that of the row shown first today.
+  if (rows[0]?.key === TOTAL_KEY && shape.timeline) {
+    return { values: measures.map(() => null), points: rows[0].points };
   }
   const row = rows.find((r) => r.key === options.todayKey) ?? rows[0];
   return {
@@ -213,22 +244,9 @@ function measureInfo(measure: Measure): MeasureInfo {
   };
 }
 
-/** Presentation options of the tile's type, copied so a screen needs nothing but the snapshot. */
+/** The tile type's own options (its descriptor names them), copied so a screen needs nothing else. */
 function optionsOf(tile: Tile): TileOptions {
-  switch (tile.type) {
-    case 'bigNumber':
-      return { compareYesterday: tile.compareYesterday };
-    case 'gauge':
-      return { min: tile.min, max: tile.max };
-    case 'timeline':
-      return { interval: tile.interval, overlayYesterday: tile.overlayYesterday };
-    case 'leaderboard':
-      return { ...(tile.sortBy ? { sortBy: tile.sortBy } : {}), order: tile.order, limit: tile.limit };
-    case 'clock':
-      return { showSeconds: tile.showSeconds };
-    case 'text':
-      return { text: tile.text, ticker: tile.ticker };
-    default:
-      return {};
-  }
+  const own = tile as unknown as Record<string, unknown>;
+  const names = Object.keys(TILE_DESCRIPTORS[tile.type].options);
+  return Object.fromEntries(names.filter((name) => own[name] !== undefined).map((name) => [name, own[name]]));
 }

@@ -1,6 +1,13 @@
 import type { CallFilters, Grouping } from '../../../contract/api-request';
 import { METRICS } from '../../../contract/api-vocabulary';
-import { isDataTile, type Board, type DataTile, type Measure } from '../../../contract/board';
+import {
+  dataFactsOf,
+  isDataTile,
+  type Board,
+  type DataTile,
+  type Measure,
+  type TileDataFacts,
+} from '../../../contract/board';
 import { metricsOf, parseExpression, type Expression } from '../../../contract/expression';
 import { KPIS } from '../../../contract/kpis';
 import { formatMetricRef, type MetricRef } from '../../../contract/metric-ref';
@@ -92,11 +99,12 @@ function planTile(board: Board, tile: DataTile, options: PlanOptions, demands: D
   if (typeof specs === 'string') return { ...base, error: specs, measures: [] };
   const key = tileKey(board.id, tile.id);
   const refreshMs = (tile.refreshSeconds ?? options.defaultRefreshSeconds) * 1000;
-  const yesterdayShift = yesterdayShiftOf(tile);
+  const facts = dataFactsOf(tile);
+  const yesterdayShift = facts.yesterday;
   const measures = specs.map((spec): PendingMeasure => {
     const sourcesFor = (shift: TimeShift) =>
       spec.refs.map((ref): PendingSource => {
-        const shape = shapeOf(board, tile, spec.filters, shift);
+        const shape = shapeOf(board, tile, facts, spec.filters, shift);
         demands.push(
           demandOf(
             shape,
@@ -135,7 +143,7 @@ function measureSpecs(tile: DataTile): MeasureSpec[] | string {
       return `${name} counts only calls the tile's ${merged.field} filter excludes, so it can never have a value`;
     }
     const refs = metricsOf(parsed.expression);
-    const problem = tile.type === 'timeline' ? timelineProblem(refs) : null;
+    const problem = dataFactsOf(tile).sumsOnly ? timelineProblem(refs) : null;
     if (problem) return `${name} uses ${problem}`;
     specs.push({ measure, expression: parsed.expression, filters: merged.filters, refs });
   }
@@ -152,17 +160,16 @@ function timelineProblem(refs: readonly MetricRef[]): string | null {
   );
 }
 
-function yesterdayShiftOf(tile: DataTile): TimeShift | null {
-  if (tile.type === 'bigNumber' && tile.compareYesterday) return 'sameTimeYesterday';
-  if (tile.type === 'timeline' && tile.overlayYesterday) return 'wholeYesterday';
-  return null;
-}
-
-function shapeOf(board: Board, tile: DataTile, filters: CallFilters | null, shift: TimeShift): QueryShape {
-  const timeline = tile.type === 'timeline';
+function shapeOf(
+  board: Board,
+  tile: DataTile,
+  facts: TileDataFacts,
+  filters: CallFilters | null,
+  shift: TimeShift,
+): QueryShape {
   return {
-    endpoint: timeline ? 'timeline' : 'aggregate',
-    interval: timeline ? tile.interval : null,
+    endpoint: facts.endpoint,
+    interval: facts.interval,
     grouping: apiGrouping(tile.query.grouping),
     callFilters: filters,
     time: normaliseTime(queryTimeOf(board, tile.query, shift)),

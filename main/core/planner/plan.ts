@@ -2,6 +2,7 @@ import type { CallFilters, Grouping } from '../../../contract/api-request';
 import type { Interval } from '../../../contract/api-vocabulary';
 import type { TimeWindow } from '../../../contract/board';
 import type { Expression } from '../../../contract/expression';
+import type { YesterdayCopy } from '../../../contract/tile-types';
 
 /**
  * The plan: what the poller fetches and how the KPI engine reads it back. Shared types only; the
@@ -9,14 +10,8 @@ import type { Expression } from '../../../contract/expression';
  * evaluates each tile's measures against the results of the queries named here.
  */
 
-/** Which copy of a tile's window a query covers. */
-export type TimeShift =
-  /** The window as configured. */
-  | 'none'
-  /** The same window one day earlier, ending at this time yesterday (bigNumber delta). */
-  | 'sameTimeYesterday'
-  /** The whole of yesterday's day (timeline overlay). */
-  | 'wholeYesterday';
+/** Which copy of a tile's window a query covers: the window as configured, or a copy of yesterday. */
+export type TimeShift = 'none' | YesterdayCopy;
 
 /** Time settings of a query, resolved to an absolute timeRange only when a request is sent. */
 export interface QueryTime {

@@ -52,6 +52,7 @@ export function tile(overrides: Partial<TileSnapshot> & Pick<TileSnapshot, 'type
     windowLabel: WINDOW,
     measures: [],
     rows: [],
+    totals: null,
     yesterday: null,
     ...overrides,
   });

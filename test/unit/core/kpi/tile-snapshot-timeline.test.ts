@@ -98,11 +98,32 @@ describe('timeline over several queues', () => {
       states,
       { yesterday: true },
     );
-    expect(s.rows.map((row) => row.key)).toEqual(['q1', 'q2']);
+    // Today's rows are summed the same way (the core's rule since tile types became descriptors;
+    // the board used to sum them itself): one Total line per measure against yesterday's total.
+    expect(s.rows.map((row) => [row.key, row.name, row.values])).toEqual([['*', 'Total', [3, 2]]]);
+    expect(s.rows[0]?.points).toEqual([{ time: at(25, 9), values: [3, 2] }]);
     expect(s.yesterday?.points).toEqual([
       { time: at(24, 9), values: [10, 9] },
       { time: at(24, 10), values: [1, 1] },
     ]);
+  });
+
+  it('keeps a row per queue when every line fits and nothing is overlaid', () => {
+    const s = snap(tile('tl', 'timeline', [kpi('offered'), kpi('answered')], { query: queues }), states);
+    expect(s.rows.map((row) => row.key)).toEqual(['q1', 'q2']);
+    expect(s.yesterday).toBeNull();
+  });
+
+  it('sums rows of counts when a line each would not fit (rows × measures over six)', () => {
+    const many = {
+      grouping: { kind: 'groupBy', groupBy: 'Queues', keys: ['q1', 'q2', 'q3', 'q4'] },
+      window: { kind: 'today' },
+    };
+    const records = ['q1', 'q2', 'q3', 'q4'].map((key, i) => timelineRecord(key, [point(25, 9, i + 1, i)]));
+    const s = snap(tile('tl', 'timeline', [kpi('offered'), kpi('answered')], { query: many }), [
+      state('all:Sum', records),
+    ]);
+    expect(s.rows.map((row) => [row.key, row.values])).toEqual([['*', [10, 6]]]);
   });
 
   it('keeps the first row’s line for rates, which cannot be summed', () => {

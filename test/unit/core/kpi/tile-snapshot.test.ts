@@ -153,3 +153,36 @@ describe('leaderboard', () => {
     expect(s.state).toBe('warn');
   });
 });
+
+describe('rows and totals as each tile type describes them', () => {
+  const queues = [inbound('q1', 10, 9, 'Sales'), inbound('q2', 30, 15, 'Support')];
+
+  it('gives a one-measure donut a slice per key, and its total', () => {
+    const s = snap(tile('d', 'donut', [kpi('offered')]), [state('all:Sum', queues)]);
+    expect(s.rows.map((r) => [r.name, r.values[0]])).toEqual([
+      ['Sales', 10],
+      ['Support', 30],
+    ]);
+    expect(s.totals).toEqual([40]);
+  });
+
+  it('gives a donut of several measures one row over every key, and the totals', () => {
+    const s = snap(tile('d', 'donut', [kpi('answered'), expr('not', 'callsByResponse.notAnswered')]), [
+      state('all:Sum', queues),
+    ]);
+    expect(s.rows.map((r) => [r.key, ...r.values])).toEqual([['*', 24, 16]]);
+    expect(s.totals).toEqual([24, 16]);
+  });
+
+  it('gives a result bar a row per key and each measure’s total over them', () => {
+    const s = snap(tile('r', 'resultBar', [kpi('answered'), kpi('answerRate')]), [state('all:Sum', queues)]);
+    expect(s.rows.map((r) => r.key)).toEqual(['q1', 'q2']);
+    // Counts add up; a rate is rebuilt from the totals' parts, never averaged.
+    expect(s.totals).toEqual([24, 60]);
+  });
+
+  it('carries no totals for tile types that show none', () => {
+    const s = snap(tile('g', 'queueGrid', [kpi('offered')]), [state('all:Sum', queues)]);
+    expect(s.totals).toBeNull();
+  });
+});
