@@ -17,6 +17,7 @@ const USAGE = `Usage: npm run emulator -- [options]
   --speed N            data clock speed factor (default 1; 60 = an hour a minute)
   --now ISO            start the data clock at this instant
   --history-days N     synthetic days before today (default 14)
+  --open-every-day     synthetic centre open seven days, weekends like a weekday
   --client-id ID       accepted client id (default ${DEMO_APP.clientId})
   --client-secret S    its secret (default ${DEMO_APP.clientSecret})
   --jwt TOKEN          accepted JWT assertion (default ${DEMO_APP.jwt})
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
       speed: { type: 'string' },
       now: { type: 'string' },
       'history-days': { type: 'string' },
+      'open-every-day': { type: 'boolean', default: false },
       'client-id': { type: 'string', default: DEMO_APP.clientId },
       'client-secret': { type: 'string', default: DEMO_APP.clientSecret },
       jwt: { type: 'string', default: DEMO_APP.jwt },
@@ -75,6 +77,7 @@ async function main(): Promise<void> {
     speed: numberOption(values.speed, 'speed', 0.001),
     now,
     historyDays: numberOption(values['history-days'], 'history-days'),
+    openEveryDay: values['open-every-day'],
     apps: [{ clientId: values['client-id'], clientSecret: values['client-secret'] }],
     jwts: undefined,
     accessTokenTtl: numberOption(values['access-ttl'], 'access-ttl'),
@@ -93,7 +96,7 @@ async function main(): Promise<void> {
   const url = await emulator.start();
   const data = calls
     ? `${calls.length} calls from ${values.calls}`
-    : `live synthetic call centre (seed ${values.seed ?? 42})`;
+    : `live synthetic call centre (seed ${values.seed ?? 42}${values['open-every-day'] ? ', open every day' : ''})`;
   console.log(`RingCentral emulator listening on ${url}`);
   console.log(`  account   ${emulator.directory.account.id} (${emulator.directory.account.timeZone})`);
   console.log(

@@ -34,6 +34,8 @@ export interface EmulatorConfig {
   now?: number;
   historyDays?: number;
   volume?: number;
+  /** Synthetic data: open every day, weekends working like a weekday (default false: Sunday closed). */
+  openEveryDay?: boolean;
   apps?: OAuthApp[];
   jwts?: Record<string, string>;
   ownerId?: string;
@@ -79,6 +81,7 @@ export class Emulator {
         seed: config.seed ?? 42,
         historyDays: config.historyDays ?? 14,
         volume: config.volume ?? 1,
+        openEveryDay: config.openEveryDay ?? false,
       });
     }
     this.engine = new AnalyticsEngine(this.store, () => this.directory);

@@ -3,7 +3,9 @@ import type { DirectoryData } from './directory';
 /**
  * The embedded demo's account: a two-site contact centre with four queues, an IVR and 26 users.
  * Names are invented. Business hours (used by the synthetic call center) are Mon–Fri 08:00–18:00
- * and Sat 09:00–13:00 in the account's zone.
+ * and Sat 09:00–13:00 in the account's zone, or 08:00–18:00 every day with its `openEveryDay`
+ * option (the embedded demo). The embedded demo also moves the account's zone to wherever it is
+ * daytime (main/demo/demo-zone.ts); Europe/London is its home.
  */
 
 const AGENTS: Array<[string, string, string, string, string[], string[]]> = [

@@ -19,6 +19,11 @@ export interface SyntheticOptions {
   historyDays: number;
   /** Arrival multiplier; each agent then works this many calls at once. */
   volume: number;
+  /**
+   * Open seven days a week, Saturday and Sunday working like a weekday (the embedded demo: whoever
+   * opens it on a Sunday sees a working centre). Off by default: quiet Saturdays, closed Sundays.
+   */
+  openEveryDay?: boolean;
 }
 
 interface QueueProfile {
@@ -44,6 +49,7 @@ interface AgentState {
 
 interface DayContext {
   readonly rng: Random;
+  /** The weekday (0 = Sunday) whose pattern the day follows: volume, opening hours and shifts. */
   readonly weekday: number;
   readonly dayStart: DateTime;
   readonly agents: Map<string, AgentState>;
@@ -55,6 +61,8 @@ const HOUR_PROFILE = [
   0.02, 0.01, 0.01, 0.01, 0.01, 0.03, 0.08, 0.25, 0.6, 1.0, 1.15, 1.1, 0.85, 0.9, 1.05, 1.0, 0.85, 0.55, 0.3,
   0.15, 0.1, 0.06, 0.04, 0.03,
 ];
+/** The weekday a weekend day follows when the centre opens every day: one in mid-week. */
+const WEEKDAY_PATTERN = 3;
 /** Sunday … Saturday. */
 const DAY_FACTOR = [0.08, 1.1, 1.0, 0.95, 0.95, 0.9, 0.35];
 /** Opening minutes per weekday, Sunday … Saturday; null = closed. */
@@ -130,7 +138,7 @@ export class SyntheticCallCenter {
     const date = dayStart.toISODate() ?? 'day';
     const ctx: DayContext = {
       rng: new Random(deriveSeed(this.options.seed, date)),
-      weekday: dayStart.weekday % 7,
+      weekday: this.patternOf(dayStart.weekday % 7),
       dayStart,
       agents: new Map(),
       calls: [],
@@ -156,6 +164,12 @@ export class SyntheticCallCenter {
     events.sort((a, b) => a.time - b.time);
     for (const event of events) event.run();
     return ctx.calls.map(compileCall).sort((a, b) => a.start - b.start);
+  }
+
+  /** The weekday whose pattern `weekday` follows (itself, unless the centre opens every day). */
+  private patternOf(weekday: number): number {
+    const weekend = weekday === 0 || weekday === 6;
+    return weekend && this.options.openEveryDay === true ? WEEKDAY_PATTERN : weekday;
   }
 
   private arrivals(ctx: DayContext): Array<{ time: number; run: () => void }> {
