@@ -7,6 +7,7 @@ import type { BoardSnapshot } from '../../../../contract/snapshot';
 import WallboardScreen from '../../../../renderer/src/board/WallboardScreen.vue';
 import { SHIFT_STEP_MS } from '../../../../renderer/src/board/pixel-shift';
 import { chartsPlugin } from '../../../../renderer/src/charts/echarts';
+import { useDisplayStore } from '../../../../renderer/src/stores/display';
 import { useSnapshotStore } from '../../../../renderer/src/stores/snapshot';
 import { THEMES } from '../../../../renderer/src/theme/themes';
 import { bigNumberTile, board, snapshot, tile } from '../fixtures';
@@ -165,5 +166,27 @@ describe('WallboardScreen', () => {
       display: { ...snapshot().display, afterHoursDim: false },
     });
     expect(mountBoard(off).wrapper.get('main').attributes('data-dimmed')).toBe('false');
+  });
+
+  it('shares the height with the pinned strip by the rows each shows, reflowed on a portrait screen', async () => {
+    const strip = board({
+      id: 'strip',
+      name: 'Pinned',
+      grid: { columns: 2, rows: 1 },
+      tiles: [
+        tile({ type: 'clock', id: 'pinned-clock', title: 'Time', layout: { x: 0, y: 0, w: 1, h: 1 } }),
+        tile({ type: 'text', id: 'pinned-note', title: 'Notice', layout: { x: 1, y: 0, w: 1, h: 1 } }),
+      ],
+    });
+    const { wrapper } = mountBoard(twoBoards({ pinned: strip }));
+    const rows = () => (wrapper.get('.wallboard__shift').element as HTMLElement).style.gridTemplateRows;
+    useDisplayStore().setViewport(1920, 1080);
+    await nextTick();
+    expect(rows()).toBe('auto minmax(0, 4fr) minmax(0, 1fr)');
+    // On its side the strip's two tiles stack (one column, two rows); the board keeps its four rows.
+    useDisplayStore().setViewport(1080, 1920);
+    await nextTick();
+    expect(rows()).toBe('auto minmax(0, 4fr) minmax(0, 2fr)');
+    expect(wrapper.get('aside [data-board-id]').attributes('data-orientation')).toBe('portrait');
   });
 });

@@ -67,4 +67,18 @@ describe('QueueGridTile', () => {
     expect(wrapper.text()).toContain('No queues to show yet');
     expect(wrapper.get('[data-testid="tile-asof"]').text()).toBe('no data yet');
   });
+
+  it('heads a column with the short label, and keeps the full name for hover and screen readers', () => {
+    const grid = gridTile();
+    grid.measures[2] = { ...grid.measures[2]!, label: 'Avg time to answer', shortLabel: 'ASA' };
+    const { wrapper } = mountTile(QueueGridTile, grid);
+    const header = wrapper.findAll('thead th')[3]!;
+    const abbr = header.get('abbr');
+    expect(abbr.text()).toBe('ASA');
+    expect(abbr.attributes('title')).toBe('Avg time to answer');
+    expect(abbr.attributes('aria-hidden')).toBe('true');
+    expect(header.get('.sr-only').text()).toBe('Avg time to answer');
+    // A label with no shorter form is shown as it is.
+    expect(wrapper.findAll('thead th')[1]!.find('abbr').exists()).toBe(false);
+  });
 });
