@@ -1,18 +1,36 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import FindMyWay from 'find-my-way';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type HookHandlerDoneFunction,
+} from 'fastify';
 import { ApiError } from '../analytics/errors';
 import type { FaultInjector } from './faults';
 import { OAuthError, type OAuthServer, type Session } from './oauth';
-import type { RateLimiter } from './rate-limit';
-import { readBody, send, type Reply } from './reply';
+import type { RateGroup, RateLimiter } from './rate-limit';
+import {
+  bodyTooLarge,
+  errorReply,
+  faultReply,
+  INTERNAL,
+  LOOPBACK_ONLY,
+  MAX_BODY_BYTES,
+  NOT_FOUND,
+  send,
+  type Reply,
+  type Terminal,
+} from './reply';
 import type { Route, RouteContext } from './route';
 import type { TrafficStats } from './stats';
 
 /**
  * The request pipeline: route → (control plane: loopback only) → count → faults → body → bearer
  * token → rate limit → handler, with rate-limit headers on every platform response and every error
- * in RingCentral's JSON shape.
+ * in RingCentral's JSON shape. On Fastify: everything before the body is an onRequest hook, Fastify
+ * reads the body (any Content-Type, as bytes, at most 2 MiB), and the handler does the rest.
  */
 
 export interface PipelineDeps {
@@ -24,162 +42,158 @@ export interface PipelineDeps {
   log: (line: string) => void;
 }
 
-const NOT_FOUND: Reply = {
-  status: 404,
-  body: { errors: [{ errorCode: 'CMN-102', message: 'Resource for parameter [path] is not found' }] },
-};
-
-const MALFORMED =
-  '{"paging":{"page":1,"perPage":20,"totalPages":1,"totalElements":1},"data":{"groupedBy":"Us';
-const SCHEMA_VIOLATION = {
-  paging: { page: 'first' },
-  data: {
-    groupedBy: 42,
-    records: [{ id: 7, counters: { allCalls: { valueType: 'Lots', values: 'many' } } }],
-  },
-};
-
 export function isLoopback(address: string | undefined): boolean {
   return !!address && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
 }
 
 export class EmulatorHttpServer {
-  private readonly server: Server;
-  private readonly router = FindMyWay({ ignoreTrailingSlash: true, ignoreDuplicateSlashes: true });
+  /** One Fastify instance per listen(): a closed one cannot listen again, and the emulator may restart. */
+  private app: FastifyInstance | null = null;
+  /** Hung responses, until their socket closes (tests watch a client's abort release them). */
   private readonly hanging = new Set<ServerResponse>();
-  private readonly sockets = new Set<Socket>();
+  /** The fault chosen before the body was read, for the handler to apply after it. */
+  private readonly chosen = new WeakMap<FastifyRequest, Terminal>();
 
-  constructor(private readonly deps: PipelineDeps) {
-    for (const route of deps.routes) {
-      this.router.on(route.method, route.path, () => undefined, { route });
-    }
-    this.server = createServer((req, res) => {
-      this.handle(req, res).catch((error: unknown) => {
-        deps.log(`emulator: unexpected error: ${(error as Error).stack ?? String(error)}`);
-        send(res, {
-          status: 500,
-          body: { errors: [{ errorCode: 'CMN-500', message: 'Internal Server Error' }] },
-        });
-      });
-    });
-    this.server.on('connection', (socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
-  }
+  constructor(private readonly deps: PipelineDeps) {}
 
-  listen(port: number, host: string): Promise<AddressInfo> {
-    return new Promise((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(port, host, () => resolve(this.server.address() as AddressInfo));
-    });
+  async listen(port: number, host: string): Promise<AddressInfo> {
+    const app = this.build();
+    await app.listen({ port, host });
+    this.app = app;
+    return app.server.address() as AddressInfo;
   }
 
   async close(): Promise<void> {
-    for (const res of this.hanging) res.destroy();
-    this.hanging.clear();
-    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
-    for (const socket of this.sockets) socket.destroy();
-    await closed;
+    const app = this.app;
+    this.app = null;
+    await app?.close();
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://emulator');
-    const method = req.method ?? 'GET';
-    const found = this.router.find(method as 'GET', url.pathname);
-    const route = (found?.store as { route?: Route } | undefined)?.route;
-    if (!found || !route) {
-      req.resume();
-      send(res, NOT_FOUND);
-      return;
+  private build(): FastifyInstance {
+    const app = Fastify({
+      bodyLimit: MAX_BODY_BYTES,
+      routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
+      // The platform answers HEAD on no path: no implicit HEAD routes.
+      exposeHeadRoutes: false,
+      // close() ends hung requests and kept-alive connections with server.closeAllConnections().
+      forceCloseConnections: true,
+      return503OnClosing: false,
+      // A path that does not decode, or a parameter too long to route, is a path the platform lacks.
+      frameworkErrors: (_error, _request, reply) => {
+        send(reply, NOT_FOUND);
+      },
+      clientErrorHandler: badRequest,
+    });
+    app.removeAllContentTypeParsers();
+    app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => {
+      done(null, body);
+    });
+    app.addHook('onRequest', routeFirst);
+    app.setNotFoundHandler((_request, reply) => {
+      send(reply, NOT_FOUND);
+    });
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      this.failed(null, error, request, reply);
+    });
+    for (const route of this.deps.routes) {
+      app.route({
+        method: route.method,
+        url: route.path,
+        onRequest: (request, reply) => this.beforeBody(route, request, reply),
+        handler: (request, reply) => this.afterBody(route, request, reply),
+        errorHandler: (error: FastifyError, request, reply) => {
+          this.failed(route, error, request, reply);
+        },
+      });
     }
-    const base = { req, params: found.params, query: url.searchParams, baseUrl: baseUrlOf(req) };
-    if (route.control || route.group === null) {
-      if (!isLoopback(req.socket.remoteAddress)) {
-        req.resume();
-        send(res, {
-          status: 403,
-          body: { errors: [{ errorCode: 'CMN-403', message: 'Control plane is loopback-only' }] },
-        });
-        return;
-      }
-      send(res, await this.run(route, { ...base, body: await readBody(req), session: null }));
-      return;
-    }
-    await this.platformRequest(route, base, method, url.pathname, res);
+    return app;
   }
 
-  private async platformRequest(
-    route: Route,
-    base: Omit<RouteContext, 'body' | 'session'>,
-    method: string,
-    path: string,
-    res: ServerResponse,
-  ): Promise<void> {
-    const { stats, faults, oauth, limiter } = this.deps;
-    const group = route.group!;
-    stats.request(method, path, group);
-    const matched = faults.take({ method, path, group });
+  /** Control plane: loopback only. Platform: count, then faults (latency, drop, hang). */
+  private async beforeBody(route: Route, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    if (route.group === null || route.control) {
+      if (!isLoopback(request.socket.remoteAddress)) send(reply, LOOPBACK_ONLY);
+      return;
+    }
+    const { stats, faults } = this.deps;
+    const { path } = splitUrl(request.url);
+    stats.request(request.method, path, route.group);
+    const matched = faults.take({ method: request.method, path, group: route.group });
     if (matched.latencyMs > 0) await delay(matched.latencyMs);
     const fault = matched.terminal;
     if (fault) stats.fault();
     if (fault?.type === 'drop') {
-      base.req.socket.destroy();
-      return;
-    }
-    if (fault?.type === 'hang') {
-      this.hanging.add(res);
-      res.on('close', () => this.hanging.delete(res));
-      base.req.resume();
-      return;
-    }
-    let body: Buffer;
-    try {
-      body = await readBody(base.req);
-    } catch (error) {
-      // The rest of the oversized body is never read, so this connection cannot carry another request.
-      this.respond(res, errorReply(error), { ...limiter.peek(group, 'anonymous'), Connection: 'close' });
-      return;
-    }
-    let session: Session | null = null;
-    let key: string;
-    if (route.auth === 'bearer') {
-      const check = oauth.authenticate(base.req.headers.authorization);
-      if (!check.ok) {
-        const headers = limiter.peek(group, 'anonymous');
-        this.respond(
-          res,
-          { status: 401, body: { errors: [{ errorCode: check.errorCode, message: check.message }] } },
-          headers,
-        );
-        return;
-      }
-      session = check.session;
-      key = `${session.ownerId}|${session.clientId}`;
+      reply.hijack();
+      request.raw.socket.destroy();
+    } else if (fault?.type === 'hang') {
+      reply.hijack();
+      this.hanging.add(reply.raw);
+      reply.raw.on('close', () => this.hanging.delete(reply.raw));
+      request.raw.resume();
     } else {
-      const form = new URLSearchParams(body.toString('utf8'));
-      key = `app|${base.query.get('client_id') ?? oauth.clientOf(form, base.req.headers.authorization)}`;
+      this.chosen.set(request, fault);
     }
+  }
+
+  /** After the body: control routes run; platform routes check the bearer token and the rate limit. */
+  private async afterBody(route: Route, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const { query } = splitUrl(request.url);
+    const base: Omit<RouteContext, 'session'> = {
+      req: request.raw,
+      params: request.params as Record<string, string | undefined>,
+      query,
+      body: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
+      baseUrl: `http://${request.headers.host ?? 'localhost'}`,
+    };
+    if (route.group === null || route.control) {
+      send(reply, await this.run(route, { ...base, session: null }));
+      return;
+    }
+    const { limiter } = this.deps;
+    const group = route.group;
+    const fault = this.chosen.get(request) ?? null;
+    const caller = this.caller(route.auth, group, request, reply, base);
+    if (!caller) return;
+    const { session, key } = caller;
     const startPenalty =
       fault?.type === 'penalty' ? (fault.seconds ?? limiter.limits[group].penaltySeconds) : undefined;
     const decision = limiter.check(group, key, limiter.now(), startPenalty);
     if (!decision.allowed) {
-      stats.limited(decision.duringPenalty);
-      this.respond(
-        res,
-        { status: 429, body: { errors: [{ errorCode: 'CMN-301', message: 'Request rate exceeded' }] } },
-        decision.headers,
-      );
+      this.deps.stats.limited(decision.duringPenalty);
+      const errors = [{ errorCode: 'CMN-301', message: 'Request rate exceeded' }];
+      this.respond(reply, { status: 429, body: { errors } }, decision.headers);
       return;
     }
     const faulty = fault ? faultReply(fault) : null;
-    const reply = faulty ?? (await this.run(route, { ...base, body, session }));
-    this.respond(res, reply, decision.headers);
+    this.respond(reply, faulty ?? (await this.run(route, { ...base, session })), decision.headers);
   }
 
-  private respond(res: ServerResponse, reply: Reply, headers: Record<string, string>): void {
-    this.deps.stats.response(reply.status);
-    send(res, reply, headers);
+  /** Who is calling: the bearer token's session (a 401 when it is missing or dead), or the app. */
+  private caller(
+    auth: Route['auth'],
+    group: RateGroup,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    base: Omit<RouteContext, 'session'>,
+  ): { session: Session | null; key: string } | null {
+    const { oauth, limiter } = this.deps;
+    if (auth !== 'bearer') {
+      const form = new URLSearchParams(base.body.toString('utf8'));
+      const client = base.query.get('client_id') ?? oauth.clientOf(form, request.headers.authorization);
+      return { session: null, key: `app|${client}` };
+    }
+    const check = oauth.authenticate(request.headers.authorization);
+    if (!check.ok) {
+      const errors = [{ errorCode: check.errorCode, message: check.message }];
+      this.respond(reply, { status: 401, body: { errors } }, limiter.peek(group, 'anonymous'));
+      return null;
+    }
+    return { session: check.session, key: `${check.session.ownerId}|${check.session.clientId}` };
+  }
+
+  private respond(reply: FastifyReply, result: Reply, headers: Record<string, string>): void {
+    this.deps.stats.response(result.status);
+    send(reply, result, headers);
   }
 
   private async run(route: Route, ctx: RouteContext): Promise<Reply> {
@@ -187,47 +201,73 @@ export class EmulatorHttpServer {
       return await route.handle(ctx);
     } catch (error) {
       if (!(error instanceof ApiError) && !(error instanceof OAuthError)) {
-        this.deps.log(
-          `emulator: ${route.method} ${route.path} failed: ${(error as Error).stack ?? String(error)}`,
-        );
+        this.deps.log(`emulator: ${route.method} ${route.path} failed: ${stackOf(error)}`);
       }
       return errorReply(error);
     }
   }
-}
 
-function errorReply(error: unknown): Reply {
-  if (error instanceof ApiError) return { status: error.status, body: error.body(), headers: error.headers };
-  if (error instanceof OAuthError) return { status: error.status, body: error.body() };
-  return { status: 500, body: { errors: [{ errorCode: 'CMN-500', message: 'Internal Server Error' }] } };
-}
-
-function faultReply(fault: NonNullable<ReturnType<FaultInjector['take']>['terminal']>): Reply | null {
-  switch (fault.type) {
-    case 'status': {
-      const headers: Record<string, string> =
-        fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
-      const body = fault.body ?? {
-        errors: [
-          {
-            errorCode: fault.status === 429 ? 'CMN-301' : 'CMN-500',
-            message: `Injected ${fault.status} fault`,
-          },
-        ],
-      };
-      return { status: fault.status, body, headers };
+  /** Errors Fastify hands back: an oversized body (413 CMN-104), or something unforeseen (500). */
+  private failed(
+    route: Route | null,
+    error: FastifyError,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): void {
+    // A client that went away mid-body has nobody to answer.
+    if (reply.raw.destroyed) return;
+    if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      this.deps.log(`emulator: unexpected error on ${request.method} ${request.url}: ${stackOf(error)}`);
+      send(reply, INTERNAL);
+      return;
     }
-    case 'malformed':
-      return { status: 200, raw: MALFORMED };
-    case 'schema':
-      return { status: 200, body: SCHEMA_VIOLATION };
-    default:
-      return null;
+    // The rest of the oversized body is never read, so this connection cannot carry another request.
+    const closing = { Connection: 'close' };
+    if (route?.group) {
+      this.respond(reply, errorReply(bodyTooLarge()), {
+        ...this.deps.limiter.peek(route.group, 'anonymous'),
+        ...closing,
+      });
+    } else send(reply, errorReply(bodyTooLarge()), closing);
   }
 }
 
-function baseUrlOf(req: IncomingMessage): string {
-  return `http://${req.headers.host ?? 'localhost'}`;
+/**
+ * Runs first on every request: one no route claims is answered before its body is read. Fastify
+ * would refuse a malformed Content-Type with its own 415; the routes judge bodies themselves
+ * (CMN-103 for JSON that does not parse), so every body is read as bytes whatever it claims to be.
+ */
+function routeFirst(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
+  if (request.is404) {
+    send(reply, NOT_FOUND);
+    return;
+  }
+  // The setter overlays this on the raw headers: routes still see the Content-Type the client sent.
+  if (request.headers['content-type'] !== undefined) {
+    request.headers = { 'content-type': 'application/octet-stream' };
+  }
+  done();
+}
+
+/** Like Node's own answer to a request it cannot parse: a status line, no body of Fastify's. */
+function badRequest(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  if (socket.writable) {
+    const status =
+      error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
+  }
+  socket.destroy(error);
+}
+
+function splitUrl(url: string): { path: string; query: URLSearchParams } {
+  const mark = url.indexOf('?');
+  if (mark === -1) return { path: url, query: new URLSearchParams() };
+  return { path: url.slice(0, mark), query: new URLSearchParams(url.slice(mark + 1)) };
+}
+
+function stackOf(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
 function delay(ms: number): Promise<void> {

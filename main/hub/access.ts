@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
-import { ACCESS_COOKIE, ACCESS_KEY_PARAM, ADMIN_KEY_HEADER } from '../../contract/hub-api';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { CookieSerializeOptions } from '@fastify/cookie';
+import { ADMIN_KEY_HEADER } from '../../contract/hub-api';
 
 /**
  * Who may see the board and who may change settings. On 127.0.0.1 anyone on this machine may view;
@@ -25,32 +26,31 @@ export function sameKey(given: string | null | undefined, expected: string): boo
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export function cookieValue(request: IncomingMessage, name: string): string | null {
-  const header = request.headers.cookie;
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
-  }
-  return null;
+/** What a viewer presented: the access cookie's value and the `?key=` parameter, either possibly absent. */
+export interface ViewerCredentials {
+  cookie: string | undefined;
+  key: string | null;
 }
 
 export type ViewerCheck = 'allowed' | 'allowedWithKey' | 'denied';
 
 /** Whether a request may view; `allowedWithKey` means it presented the key in the URL (set the cookie). */
-export function checkViewer(request: IncomingMessage, url: URL, policy: AccessPolicy): ViewerCheck {
+export function checkViewer(presented: ViewerCredentials, policy: AccessPolicy): ViewerCheck {
   if (policy.accessKey === null) return 'allowed';
-  if (sameKey(cookieValue(request, ACCESS_COOKIE), policy.accessKey)) return 'allowed';
-  if (sameKey(url.searchParams.get(ACCESS_KEY_PARAM), policy.accessKey)) return 'allowedWithKey';
+  if (sameKey(presented.cookie, policy.accessKey)) return 'allowed';
+  if (sameKey(presented.key, policy.accessKey)) return 'allowedWithKey';
   return 'denied';
 }
 
-export function isAdmin(request: IncomingMessage, policy: AccessPolicy): boolean {
-  const header = request.headers[ADMIN_KEY_HEADER];
+export function isAdmin(headers: IncomingHttpHeaders, policy: AccessPolicy): boolean {
+  const header = headers[ADMIN_KEY_HEADER];
   return sameKey(Array.isArray(header) ? header[0] : header, policy.adminKey);
 }
 
-export function accessCookie(key: string): string {
-  // One year: a TV should not need the key again after a reboot.
-  return `${ACCESS_COOKIE}=${encodeURIComponent(key)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000`;
-}
+/** The access cookie: script-proof, never sent cross-site; a year, so a TV need not see the key again. */
+export const ACCESS_COOKIE_OPTIONS: CookieSerializeOptions = {
+  path: '/',
+  httpOnly: true,
+  sameSite: 'strict',
+  maxAge: 31_536_000,
+};

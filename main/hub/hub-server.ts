@@ -1,14 +1,21 @@
-import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import FindMyWay from 'find-my-way';
+import type { AddressInfo } from 'node:net';
+import fastifyCookie from '@fastify/cookie';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type HookHandlerDoneFunction,
+} from 'fastify';
 import { INVOKE_CHANNELS, isInvokeChannel } from '../../contract/bridge';
-import { HEARTBEAT_EVENT, HUB_PATHS, SNAPSHOT_EVENT } from '../../contract/hub-api';
-import type { BoardSnapshot } from '../../contract/snapshot';
-import type { ScreenCore } from '../core/core-api';
-import { accessCookie, checkViewer, isAdmin, type AccessPolicy } from './access';
-import { StaticFiles } from './static-files';
 import { errorText } from '../../contract/error-text';
+import { ACCESS_COOKIE, ACCESS_KEY_PARAM, HUB_PATHS } from '../../contract/hub-api';
+import type { ScreenCore } from '../core/core-api';
+import { ACCESS_COOKIE_OPTIONS, checkViewer, isAdmin, type AccessPolicy } from './access';
+import { acceptAnyBody, MAX_BODY, parseJsonBody } from './hub-body';
+import { isApiPath, refuseViewer, SECURITY_HEADERS, sendJson, sendText } from './hub-replies';
+import { ScreenStreams } from './screen-streams';
+import { sendIndex, serveRenderer } from './static-files';
 
 /**
  * The hub's HTTP server: the built board, the snapshot (once, and as a Server-Sent Events stream)
@@ -25,227 +32,158 @@ export interface HubServerOptions {
   log?: (line: string) => void;
 }
 
-const MAX_BODY = 1_000_000;
-const SECURITY_HEADERS: Record<string, string> = {
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'",
-};
-
-type Handler = (
-  request: IncomingMessage,
-  response: ServerResponse,
-  url: URL,
-  params: Record<string, string | undefined>,
-) => Promise<void> | void;
+type InvokeRequest = FastifyRequest<{ Params: { channel: string } }>;
 
 export class HubServer {
-  private readonly server: Server;
-  private readonly router = FindMyWay({ ignoreTrailingSlash: true });
-  private readonly files: StaticFiles;
-  private readonly streams = new Set<ServerResponse>();
-  private readonly sockets = new Set<Socket>();
-  private readonly unsubscribe: () => void;
-  private readonly heartbeat: ReturnType<typeof setInterval>;
+  private readonly app: FastifyInstance;
+  private readonly streams: ScreenStreams;
 
   constructor(private readonly options: HubServerOptions) {
-    this.files = new StaticFiles(options.rendererDir);
-    this.route('GET', HUB_PATHS.health, (_req, res) => this.json(res, 200, { ok: true }));
-    this.route('GET', HUB_PATHS.snapshot, (_req, res) => this.sendSnapshot(res));
-    this.route('GET', HUB_PATHS.events, (req, res) => this.openStream(req, res));
-    this.route('POST', `${HUB_PATHS.invoke}:channel`, (req, res, _url, params) =>
-      this.invoke(req, res, params['channel']),
-    );
-    this.unsubscribe = options.core.onSnapshot((snapshot) => this.broadcast(snapshot));
-    this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs ?? 15_000);
-    this.heartbeat.unref();
-    this.server = createServer((req, res) => {
-      this.handle(req, res).catch((error: unknown) => {
-        this.options.log?.(`hub: unexpected error: ${errorText(error)}`);
-        if (!res.headersSent)
-          this.json(res, 500, { error: 'The hub hit an unexpected problem; see its log.' });
-        else res.destroy();
-      });
+    this.streams = new ScreenStreams(options.core, options.heartbeatMs ?? 15_000);
+    this.app = Fastify({
+      bodyLimit: MAX_BODY,
+      routerOptions: { ignoreTrailingSlash: true },
+      // HEAD only where @fastify/static answers it (the board's files), not on the API.
+      exposeHeadRoutes: false,
+      // close() ends every connection, SSE streams included, with server.closeAllConnections().
+      forceCloseConnections: true,
+      return503OnClosing: false,
+      frameworkErrors: (_error, request, reply) => this.badUrl(request, reply),
     });
-    this.server.on('connection', (socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
+    void this.app.register(fastifyCookie);
+    this.app.addHook('onSend', (_request, reply, payload, done) => {
+      reply.headers(SECURITY_HEADERS);
+      done(null, payload);
     });
+    this.app.addHook('onRequest', (request, reply, done) => {
+      this.admit(request, reply, done);
+    });
+    this.app.removeAllContentTypeParsers();
+    this.app.addContentTypeParser('*', { parseAs: 'string' }, parseJsonBody);
+    this.routes();
+    serveRenderer(this.app, options.rendererDir);
+    this.app.setNotFoundHandler((request, reply) => this.notFound(request, reply));
+    this.app.setErrorHandler((error: FastifyError, request, reply) => this.failed(error, request, reply));
   }
 
-  listen(port: number, host: string): Promise<AddressInfo> {
-    return new Promise((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(port, host, () => resolve(this.server.address() as AddressInfo));
-    });
+  async listen(port: number, host: string): Promise<AddressInfo> {
+    await this.app.listen({ port, host });
+    return this.app.server.address() as AddressInfo;
   }
 
   async close(): Promise<void> {
-    this.unsubscribe();
-    clearInterval(this.heartbeat);
-    for (const stream of this.streams) stream.end();
-    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
-    for (const socket of this.sockets) socket.destroy();
-    await closed;
+    this.streams.close();
+    await this.app.close();
   }
 
   get screens(): number {
     return this.streams.size;
   }
 
-  private route(method: 'GET' | 'POST', path: string, handler: Handler): void {
-    this.router.on(method, path, () => undefined, { handler });
+  private routes(): void {
+    this.app.get(HUB_PATHS.health, (_request, reply) => sendJson(reply, 200, { ok: true }));
+    this.app.get(HUB_PATHS.snapshot, (_request, reply) => {
+      const snapshot = this.options.core.snapshot();
+      return snapshot
+        ? sendJson(reply, 200, snapshot)
+        : reply.code(204).header('Cache-Control', 'no-store').send();
+    });
+    this.app.get(HUB_PATHS.events, (_request, reply) => {
+      this.streams.open(reply);
+    });
+    this.app.post<{ Params: { channel: string } }>(
+      `${HUB_PATHS.invoke}:channel`,
+      {
+        // Both before the body is read: a refused caller's body is never parsed.
+        onRequest: [(request, reply, done) => this.admitInvoke(request, reply, done), acceptAnyBody],
+      },
+      (request, reply) => this.invoke(request, reply),
+    );
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://hub');
-    const viewer = checkViewer(req, url, this.options.access);
+  /** Every request: viewers on a LAN need the access key; requests no route claims end here, bodies unread. */
+  private admit(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
+    const { path, params } = splitUrl(request.url);
+    const viewer = checkViewer(
+      { cookie: request.cookies[ACCESS_COOKIE], key: params.get(ACCESS_KEY_PARAM) },
+      this.options.access,
+    );
     if (viewer === 'denied') {
-      req.resume();
-      this.refuse(res, url);
-      return;
-    }
-    if (viewer === 'allowedWithKey' && req.method === 'GET' && !url.pathname.startsWith('/api/')) {
+      void refuseViewer(reply, path);
+    } else if (viewer === 'allowedWithKey' && request.method === 'GET' && !isApiPath(path)) {
       // Trade the key in the address for a cookie, and drop it from the address bar and history.
-      url.searchParams.delete('key');
-      res
-        .writeHead(303, {
-          ...SECURITY_HEADERS,
-          'Set-Cookie': accessCookie(this.options.access.accessKey ?? ''),
-          Location: `${url.pathname}${url.search}`,
-        })
-        .end();
-      return;
+      params.delete(ACCESS_KEY_PARAM);
+      const search = params.toString();
+      // One leading slash: `//host` or `/\host` in Location would send the screen to another site.
+      const location = `${path.replace(/^[/\\]+/, '/')}${search ? `?${search}` : ''}`;
+      void reply
+        .setCookie(ACCESS_COOKIE, this.options.access.accessKey ?? '', ACCESS_COOKIE_OPTIONS)
+        .redirect(location, 303);
+    } else if (request.is404) {
+      void this.notFound(request, reply);
+    } else {
+      done();
     }
-    const found = this.router.find((req.method ?? 'GET') as 'GET', url.pathname);
-    const handler = (found?.store as { handler?: Handler } | undefined)?.handler;
-    if (found && handler) {
-      await handler(req, res, url, found.params);
-      return;
-    }
-    req.resume();
-    if (url.pathname.startsWith('/api/'))
-      this.json(res, 404, { error: `No such hub endpoint: ${url.pathname}` });
-    else if (req.method === 'GET' || req.method === 'HEAD')
-      await this.files.serve(url.pathname, res, SECURITY_HEADERS);
-    else this.json(res, 405, { error: 'Method not allowed' });
   }
 
-  private refuse(res: ServerResponse, url: URL): void {
-    if (url.pathname.startsWith('/api/')) {
-      this.json(res, 401, {
-        error: 'This Callboard hub needs its access key: open the address the hub printed at startup.',
-      });
-      return;
-    }
-    res
-      .writeHead(401, { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8' })
-      .end(
-        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Callboard: access key needed</title></head>' +
-          '<body style="font-family:system-ui;background:#0b0f14;color:#f2f5f8;padding:3rem"><h1>Access key needed</h1>' +
-          '<p>This Callboard hub serves a network and needs its access key. Open the address the hub printed at startup ' +
-          '(it ends in <code>?key=…</code>); this screen will remember it.</p></body></html>',
-      );
-  }
-
-  private sendSnapshot(res: ServerResponse): void {
-    const snapshot = this.options.core.snapshot();
-    if (!snapshot) res.writeHead(204, { ...SECURITY_HEADERS, 'Cache-Control': 'no-store' }).end();
-    else this.json(res, 200, snapshot);
-  }
-
-  private openStream(req: IncomingMessage, res: ServerResponse): void {
-    const screenId = randomUUID();
-    res.writeHead(200, {
-      ...SECURITY_HEADERS,
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-store',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
-    });
-    res.write('retry: 3000\n\n');
-    this.streams.add(res);
-    this.options.core.screenVisible(screenId, true);
-    const snapshot = this.options.core.snapshot();
-    if (snapshot) this.write(res, snapshot);
-    req.on('close', () => {
-      this.streams.delete(res);
-      this.options.core.screenVisible(screenId, false);
-    });
-  }
-
-  private broadcast(snapshot: BoardSnapshot): void {
-    for (const stream of this.streams) this.write(stream, snapshot);
-  }
-
-  private write(stream: ServerResponse, snapshot: BoardSnapshot): void {
-    stream.write(`event: ${SNAPSHOT_EVENT}\ndata: ${JSON.stringify(snapshot)}\n\n`);
-  }
-
-  private beat(): void {
-    // A named event, not a comment: EventSource hides comments, and screens watch for signs of life.
-    for (const stream of this.streams) stream.write(`event: ${HEARTBEAT_EVENT}\ndata: ${Date.now()}\n\n`);
-  }
-
-  private async invoke(
-    req: IncomingMessage,
-    res: ServerResponse,
-    channel: string | undefined,
-  ): Promise<void> {
+  private admitInvoke(request: InvokeRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
+    const { channel } = request.params;
     if (!isInvokeChannel(channel)) {
-      req.resume();
-      this.json(res, 404, { ok: false, error: `Unknown channel "${String(channel)}"` });
-      return;
-    }
-    if (INVOKE_CHANNELS[channel].admin && !isAdmin(req, this.options.access)) {
-      req.resume();
-      this.json(res, 403, {
+      void sendJson(reply, 404, { ok: false, error: `Unknown channel "${channel}"` });
+    } else if (INVOKE_CHANNELS[channel].admin && !isAdmin(request.headers, this.options.access)) {
+      void sendJson(reply, 403, {
         ok: false,
         error: 'This action changes settings and needs the hub’s admin key.',
       });
-      return;
+    } else {
+      done();
     }
-    const body = await readJson(req);
-    if (!body.ok) {
-      this.json(res, body.status, { ok: false, error: body.error });
-      return;
-    }
-    const result = await this.options.core.invoke(channel, body.value, { screenId: 'hub' });
-    this.json(res, 200, result);
   }
 
-  private json(res: ServerResponse, status: number, value: unknown): void {
-    res.writeHead(status, {
-      ...SECURITY_HEADERS,
-      'Content-Type': 'application/json; charset=utf-8',
-      'Cache-Control': 'no-store',
-    });
-    res.end(JSON.stringify(value));
+  private async invoke(request: InvokeRequest, reply: FastifyReply): Promise<FastifyReply> {
+    const { channel } = request.params;
+    if (!isInvokeChannel(channel)) throw new Error(`Unchecked channel "${channel}"`);
+    const result = await this.options.core.invoke(channel, request.body, { screenId: 'hub' });
+    return sendJson(reply, 200, result);
+  }
+
+  /** GET and HEAD fall back to the board; other methods are refused. */
+  private async notFound(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+    const { path } = splitUrl(request.url);
+    if (isApiPath(path)) return sendJson(reply, 404, { error: `No such hub endpoint: ${path}` });
+    if (request.method === 'GET' || request.method === 'HEAD')
+      return sendIndex(reply, this.options.rendererDir);
+    return sendJson(reply, 405, { error: 'Method not allowed' });
+  }
+
+  /** An address that does not decode: Fastify answers it before any hook, so the headers are set here. */
+  private badUrl(request: FastifyRequest, reply: FastifyReply): void {
+    reply.headers(SECURITY_HEADERS);
+    const { path } = splitUrl(request.url);
+    void (isApiPath(path)
+      ? sendJson(reply, 404, { error: `No such hub endpoint: ${path}` })
+      : sendText(reply, 400, 'Bad path'));
+  }
+
+  private failed(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      // The rest of the body is not worth reading: answer and close the connection.
+      reply.header('Connection', 'close');
+      return sendJson(reply, 413, { ok: false, error: `The request body is larger than ${MAX_BODY} bytes` });
+    }
+    const status = error.statusCode ?? 500;
+    if (status < 500) {
+      return isApiPath(request.url)
+        ? sendJson(reply, status, { ok: false, error: error.message })
+        : sendText(reply, status, error.message);
+    }
+    this.options.log?.(`hub: unexpected error: ${errorText(error)}`);
+    return sendJson(reply, 500, { error: 'The hub hit an unexpected problem; see its log.' });
   }
 }
 
-type BodyResult = { ok: true; value: unknown } | { ok: false; status: number; error: string };
-
-async function readJson(req: IncomingMessage): Promise<BodyResult> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY)
-      return { ok: false, status: 413, error: `The request body is larger than ${MAX_BODY} bytes` };
-    chunks.push(chunk);
-  }
-  const text = Buffer.concat(chunks).toString('utf8').trim();
-  if (text === '') return { ok: true, value: undefined };
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (error) {
-    return {
-      ok: false,
-      status: 400,
-      error: `The request body is not valid JSON (${errorText(error)})`,
-    };
-  }
+function splitUrl(url: string): { path: string; params: URLSearchParams } {
+  const query = url.indexOf('?');
+  if (query === -1) return { path: url, params: new URLSearchParams() };
+  return { path: url.slice(0, query), params: new URLSearchParams(url.slice(query + 1)) };
 }

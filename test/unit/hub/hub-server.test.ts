@@ -1,40 +1,8 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { InvokeChannel } from '../../../contract/bridge';
-import type { BoardSnapshot } from '../../../contract/snapshot';
-import type { ScreenCore } from '../../../main/core/core-api';
-import { HubServer } from '../../../main/hub/hub-server';
+import type { HubServer } from '../../../main/hub/hub-server';
+import { fakeSnapshot, FakeCore, removeDir, rendererDir, startHub as start } from './hub-fixture';
 
 /** The hub's HTTP surface with a stand-in core: access keys, admin keys, SSE, static files. */
-
-class FakeCore implements ScreenCore {
-  listeners = new Set<(snapshot: BoardSnapshot) => void>();
-  screens = new Map<string, boolean>();
-  invoked: Array<{ channel: string; request: unknown }> = [];
-  current: BoardSnapshot | null = null;
-  snapshot() {
-    return this.current;
-  }
-  onSnapshot(listener: (snapshot: BoardSnapshot) => void) {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-  async invoke(channel: InvokeChannel, request: unknown) {
-    this.invoked.push({ channel, request });
-    return { ok: true as const, value: 'done' as never };
-  }
-  screenVisible(screenId: string, visible: boolean) {
-    this.screens.set(screenId, visible);
-  }
-  push(snapshot: BoardSnapshot) {
-    this.current = snapshot;
-    for (const listener of this.listeners) listener(snapshot);
-  }
-}
-
-const fakeSnapshot = { sequence: 7, generatedAt: '2026-11-24T09:00:00.000Z' } as unknown as BoardSnapshot;
 
 let dir: string;
 let core: FakeCore;
@@ -42,23 +10,17 @@ let server: HubServer;
 let base: string;
 
 async function startHub(accessKey: string | null) {
-  server = new HubServer({ core, rendererDir: dir, access: { accessKey, adminKey: 'admin-key-123' } });
-  const address = await server.listen(0, '127.0.0.1');
-  base = `http://127.0.0.1:${address.port}`;
+  ({ server, base } = await start(core, dir, accessKey));
 }
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'hub-'));
-  await mkdir(join(dir, 'assets'));
-  await writeFile(join(dir, 'index.html'), '<!doctype html><title>board</title>');
-  await writeFile(join(dir, 'assets', 'app.js'), 'console.log(1)');
-  await writeFile(join(tmpdir(), 'outside.txt'), 'secret outside');
+  dir = await rendererDir();
   core = new FakeCore();
 });
 
 afterEach(async () => {
   await server.close();
-  await rm(dir, { recursive: true, force: true });
+  await removeDir(dir);
 });
 
 describe('hub on loopback', () => {

@@ -1,0 +1,95 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { InvokeChannel } from '../../../contract/bridge';
+import type { BoardSnapshot } from '../../../contract/snapshot';
+import type { ScreenCore } from '../../../main/core/core-api';
+import { HubServer } from '../../../main/hub/hub-server';
+
+/** A stand-in core, a built-renderer folder and a hub in front of them, for the hub's unit tests. */
+
+export class FakeCore implements ScreenCore {
+  listeners = new Set<(snapshot: BoardSnapshot) => void>();
+  screens = new Map<string, boolean>();
+  invoked: Array<{ channel: string; request: unknown }> = [];
+  current: BoardSnapshot | null = null;
+  snapshot() {
+    return this.current;
+  }
+  onSnapshot(listener: (snapshot: BoardSnapshot) => void) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  async invoke(channel: InvokeChannel, request: unknown) {
+    this.invoked.push({ channel, request });
+    return { ok: true as const, value: 'done' as never };
+  }
+  screenVisible(screenId: string, visible: boolean) {
+    this.screens.set(screenId, visible);
+  }
+  push(snapshot: BoardSnapshot) {
+    this.current = snapshot;
+    for (const listener of this.listeners) listener(snapshot);
+  }
+}
+
+export const fakeSnapshot = {
+  sequence: 7,
+  generatedAt: '2026-11-24T09:00:00.000Z',
+} as unknown as BoardSnapshot;
+
+/** A built board in a fresh folder, and a file beside it (outside) that must never be served. */
+export async function rendererDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'hub-'));
+  await mkdir(join(dir, 'assets'));
+  await writeFile(join(dir, 'index.html'), '<!doctype html><title>board</title>');
+  await writeFile(join(dir, 'assets', 'app.js'), 'console.log(1)');
+  await writeFile(join(tmpdir(), 'outside.txt'), 'secret outside');
+  return dir;
+}
+
+export async function removeDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+}
+
+export async function startHub(
+  core: ScreenCore,
+  dir: string,
+  accessKey: string | null,
+): Promise<{ server: HubServer; base: string }> {
+  const server = new HubServer({ core, rendererDir: dir, access: { accessKey, adminKey: 'admin-key-123' } });
+  const address = await server.listen(0, '127.0.0.1');
+  return { server, base: `http://127.0.0.1:${address.port}` };
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A request sent exactly as written: fetch would resolve `..` and `//` before the hub saw them. */
+export function rawRequest(
+  base: string,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+): Promise<RawResponse> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      { hostname, port, path, method: init.method ?? 'GET', headers: init.headers, agent: false },
+      (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body }),
+        );
+        response.on('error', reject);
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(init.body);
+  });
+}
