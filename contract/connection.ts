@@ -8,14 +8,23 @@ import { z } from 'zod';
  * the demo's emulator listens on a port chosen at each start, so there is no URL worth saving.
  */
 
-export const CONNECTION_STATES = ['signedOut', 'signingIn', 'signedIn', 'signInNeeded', 'error'] as const;
+export const CONNECTION_STATES = [
+  'signedOut',
+  'signingIn',
+  'signedIn',
+  'reconnecting',
+  'signInNeeded',
+  'error',
+] as const;
 export const ConnectionStateSchema = z.enum(CONNECTION_STATES);
 export type ConnectionState = z.infer<typeof ConnectionStateSchema>;
 
 export const ConnectionStatusSchema = z.object({
   /**
-   * signInNeeded: the account is configured but its session is gone (expired, revoked, refused);
-   * error: something other than credentials stops the connection (keychain, network at sign-in).
+   * reconnecting: the session was lost and is being got back by itself (stored JWT or renewal),
+   * however long RingCentral takes to answer; signInNeeded: only a person can fix it (RingCentral
+   * refused the credentials, or a browser sign-in ended); error: something other than credentials
+   * stops the connection (the keychain, or the network during a sign-in from the settings window).
    */
   state: ConnectionStateSchema,
   mode: z.enum(['demo', 'account']),
@@ -33,6 +42,11 @@ export const ConnectionStatusSchema = z.object({
   expiresAt: z.iso.datetime().nullable(),
   /** A sentence for the user about the last problem, or null. Never carries a token or secret. */
   message: z.string().nullable(),
+  /** While reconnecting: whether the last attempt got no answer at all, and when the next one is due. */
+  reconnect: z
+    .object({ unreachable: z.boolean(), nextAttemptAt: z.iso.datetime().nullable() })
+    .nullable()
+    .default(null),
 });
 export type ConnectionStatus = z.infer<typeof ConnectionStatusSchema>;
 

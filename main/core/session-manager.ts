@@ -1,6 +1,7 @@
 import type { InvokeRequest } from '../../contract/bridge';
 import type { ConnectionConfig, ConnectionStatus, Server } from '../../contract/connection';
-import { Connection, PRODUCTION_SERVER, type ServerTarget, type Transport } from './connection';
+import { Connection, PRODUCTION_SERVER, serverUrlOf, type ServerTarget, type Transport } from './connection';
+import { AuthBudget } from './connection/auth-budget';
 import type { DemoPlatform } from './demo';
 import type { AccountCredentials } from './env-account';
 import { MemorySecretStore, type SecretStore } from './secrets/secret-store';
@@ -33,6 +34,7 @@ const IDLE_DEMO: ConnectionStatus = {
   account: null,
   expiresAt: null,
   message: null,
+  reconnect: null,
 };
 
 export class SessionManager {
@@ -42,6 +44,8 @@ export class SessionManager {
   private swapped = false;
   private fallbackStatus: ConnectionStatus = IDLE_DEMO;
   private closed = false;
+  /** One Auth-group budget per app on a server: a candidate sign-in and the current one share it. */
+  private readonly budgets = new Map<string, AuthBudget>();
 
   constructor(private readonly options: SessionManagerOptions) {}
 
@@ -83,7 +87,7 @@ export class SessionManager {
   /** Sign in to an account with a JWT; returns the settings' connection part (no secrets). */
   async signInWithJwt(request: InvokeRequest<'connection:signInJwt'>): Promise<ConnectionConfig> {
     const server = serverOf(request.server);
-    const candidate = new Connection({ ...this.connectionOptions(server), clientId: request.clientId });
+    const candidate = new Connection(this.connectionOptions(server, request.clientId));
     try {
       await candidate.signInWithJwt({
         clientId: request.clientId,
@@ -101,7 +105,7 @@ export class SessionManager {
   /** Sign in through the system browser (authorization code + PKCE). */
   async signInWithBrowser(request: InvokeRequest<'connection:signInBrowser'>): Promise<ConnectionConfig> {
     const server = serverOf(request.server);
-    const candidate = new Connection({ ...this.connectionOptions(server), clientId: request.clientId });
+    const candidate = new Connection(this.connectionOptions(server, request.clientId));
     try {
       await candidate.signInWithBrowser({ clientId: request.clientId, clientSecret: request.clientSecret });
     } catch (error) {
@@ -141,14 +145,16 @@ export class SessionManager {
       return;
     }
     const connection = new Connection({
-      ...this.connectionOptions({ kind: 'demo', url: platform.serverUrl }),
+      ...this.connectionOptions({ kind: 'demo', url: platform.serverUrl }, platform.clientId),
       profile: 'demo',
-      clientId: platform.clientId,
     });
     await this.adopt(connection, platform);
-    await connection
-      .signInWithJwt({ clientId: platform.clientId, clientSecret: platform.clientSecret, jwt: platform.jwt })
-      .catch((error: unknown) => this.options.log(`session: demo sign-in failed: ${errorText(error)}`));
+    // Keeps trying until the demo answers: it runs in this process, but a busy start may be slow.
+    await connection.startWithJwt({
+      clientId: platform.clientId,
+      clientSecret: platform.clientSecret,
+      jwt: platform.jwt,
+    });
   }
 
   async close(): Promise<void> {
@@ -164,31 +170,36 @@ export class SessionManager {
         : { kind: 'custom', url: account.serverUrl };
     // The environment is the source of truth for a headless account: nothing goes to the keychain.
     const connection = new Connection({
-      ...this.connectionOptions(server),
+      ...this.connectionOptions(server, account.clientId),
       profile: 'environment',
       secrets: new MemorySecretStore(),
-      clientId: account.clientId,
     });
     await this.adopt(connection);
-    await connection
-      .signInWithJwt({ clientId: account.clientId, clientSecret: account.clientSecret, jwt: account.jwt })
-      .catch((error: unknown) =>
-        this.options.log(`session: sign-in from the environment failed: ${errorText(error)}`),
-      );
+    // A TV started while the network or RingCentral is down keeps trying and goes Live when it can.
+    await connection.startWithJwt({
+      clientId: account.clientId,
+      clientSecret: account.clientSecret,
+      jwt: account.jwt,
+    });
   }
 
   private async restore(config: ConnectionConfig): Promise<void> {
-    const connection = new Connection({
-      ...this.connectionOptions(config.server),
-      clientId: config.clientId,
-    });
+    const connection = new Connection(this.connectionOptions(config.server, config.clientId));
     await this.adopt(connection);
     await connection.restore();
   }
 
-  private connectionOptions(server: ServerTarget) {
+  private connectionOptions(server: ServerTarget, clientId: string) {
+    const app = `${serverUrlOf(server)} ${clientId}`;
+    let authBudget = this.budgets.get(app);
+    if (!authBudget) {
+      authBudget = new AuthBudget();
+      this.budgets.set(app, authBudget);
+    }
     return {
       server,
+      clientId,
+      authBudget,
       profile: SETTINGS_PROFILE,
       secrets: this.options.secrets,
       openBrowser: this.options.openBrowser,

@@ -5,7 +5,9 @@ import type { QueryState } from './poller/query-state';
 /**
  * The global status light, honest about the numbers on screen:
  * - starting: no answer yet since start (nothing to show, and nothing wrong yet);
- * - signInNeeded: RingCentral needs someone to sign in again;
+ * - signInNeeded: only a person can fix it (credentials refused, a browser sign-in ended);
+ * - reconnecting (the connection gets its session back by itself): delayed, with what is happening,
+ *   or offline when the last attempt got no answer at all; the tiles keep their values and ages;
  * - offline: every failing query got no answer at all (network down, dropped, no answer in time) and
  *   no query has had a good answer for two of their refresh intervals;
  * - delayed: some numbers are older than they should be, or the latest refresh of some query failed
@@ -30,6 +32,10 @@ export function statusLight(input: StatusInput): { light: StatusLight; message: 
     };
   }
   if (connection.state === 'error') return { light: 'offline', message: connection.message };
+  if (connection.state === 'reconnecting') {
+    const light = connection.reconnect?.unreachable ? 'offline' : 'delayed';
+    return { light, message: connection.message ?? 'Reconnecting to RingCentral…' };
+  }
   if (connection.state === 'signingIn') return { light: 'starting', message: 'Signing in to RingCentral…' };
   if (states.length === 0) return { light: 'live', message: null };
   const late = (state: QueryState, misses: number) =>

@@ -1,4 +1,6 @@
+import type { BackoffOptions } from '../poller/backoff';
 import type { SecretStore } from '../secrets/secret-store';
+import type { AuthBudget } from './auth-budget';
 import type { ServerTarget } from './servers';
 
 /** What a Connection is built with, and what its sign-in and sign-out calls take. */
@@ -22,8 +24,13 @@ export interface ConnectionOptions {
   renewMarginMs?: number;
   /** Upper bound for token, revoke and lookup exchanges (default 30 s). */
   requestLimitMs?: number;
-  /** At most one automatic JWT sign-in per this period (default 60 s). */
-  reloginCooldownMs?: number;
+  /**
+   * The app's Auth-group budget (5 token requests a minute), shared by every connection of the
+   * same app so none of them can overspend it; a connection makes its own when none is given.
+   */
+  authBudget?: AuthBudget;
+  /** Waits between attempts to get a session back (default 5 s doubling to 60 s, with jitter). */
+  reconnectBackoff?: BackoffOptions;
 }
 
 export interface JwtCredentials {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SDK } from '@ringcentral/sdk';
 import type { SecretStore } from '../secrets/secret-store';
+import type { AuthBudget } from './auth-budget';
 import { TokenStorage } from './token-storage';
 
 /**
@@ -11,6 +12,8 @@ import { TokenStorage } from './token-storage';
  *   fails for any reason, a network blip included; the connection decides what a failure means.
  * - Node's own fetch, with a deadline on every request: token and revoke requests take no signal
  *   from the SDK's API, and a hung one must not hold a socket (or the SDK's refresh lock) forever.
+ *   Token and revoke requests also pass the Auth-group budget (auth-budget.ts), whoever sends them:
+ *   our sign-ins or the SDK's own renewals.
  */
 
 export type Platform = ReturnType<SDK['platform']>;
@@ -31,6 +34,8 @@ export interface PlatformOptions {
   renewMarginMs: number;
   /** Upper bound for any single HTTP exchange the SDK makes (token, revoke, API). */
   requestLimitMs: number;
+  /** The app's Auth-group budget: every token and revoke request takes a slot from it. */
+  authBudget: AuthBudget;
   log: (line: string) => void;
 }
 
@@ -52,7 +57,7 @@ export function createPlatform(options: PlatformOptions): PlatformParts {
     // lint program resolves that DOM type to nothing (only Electron's Node types declare it).
     // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unnecessary-type-assertion
     localStorage: storage as unknown as SdkOptions['localStorage'],
-    fetch: fetchWithDeadline(options.requestLimitMs),
+    fetch: gatedFetch(options.requestLimitMs, options.authBudget),
     Request,
     Response,
     Headers,
@@ -70,5 +75,24 @@ export function fetchWithDeadline(limitMs: number): typeof fetch {
     const request = new Request(input, init);
     const signal = AbortSignal.any([request.signal, AbortSignal.timeout(limitMs)]);
     return fetch(request, { signal });
+  };
+}
+
+/** The Auth group's endpoints (OpenAPI: x-throttling-group Auth). */
+const AUTH_PATHS = /\/restapi\/oauth\/(token|revoke|wstoken)$/;
+
+/** fetchWithDeadline, with token and revoke requests taken from the Auth budget (a 429 penalises it). */
+export function gatedFetch(limitMs: number, budget: AuthBudget): typeof fetch {
+  const send = fetchWithDeadline(limitMs);
+  return async (input, init) => {
+    const request = new Request(input, init);
+    if (!AUTH_PATHS.test(new URL(request.url).pathname)) return send(request);
+    budget.take();
+    const response = await send(request);
+    if (response.status === 429) {
+      const retryAfter = response.headers.get('retry-after');
+      budget.penalize(retryAfter !== null && Number.isFinite(Number(retryAfter)) ? Number(retryAfter) : null);
+    }
+    return response;
   };
 }

@@ -45,11 +45,26 @@ export class Redactor {
   constructor(private readonly limit = 64) {}
 
   remember(...values: Array<string | null | undefined>): void {
-    for (const value of values) {
+    for (const value of values.flatMap((v) => (v ? [v, encodeURIComponent(v)] : []))) {
       if (!value || value.length < MIN_SECRET_LENGTH || this.secrets.includes(value)) continue;
       this.secrets.push(value);
       if (this.secrets.length > this.limit) this.secrets.shift();
     }
+  }
+
+  /**
+   * An app's client credentials as they travel: the secret itself, URL-encoded in a form body, and
+   * inside the Basic authorization header (base64 of "id:secret"), so an echo of any of them is caught.
+   */
+  rememberClient(clientId: string, clientSecret: string | null | undefined): void {
+    if (!clientSecret) return;
+    const basic = Buffer.from(`${clientId}:${clientSecret}`);
+    this.remember(
+      clientSecret,
+      encodeURIComponent(clientSecret),
+      basic.toString('base64'),
+      basic.toString('base64url'),
+    );
   }
 
   apply(text: string): string {

@@ -194,6 +194,7 @@ describe('the status light under real faults', () => {
     account: null,
     expiresAt: null,
     message: null,
+    reconnect: null,
   } as const;
   const cases: Array<[string, Fault, FailureKind, string]> = [
     ['a dropped connection', { type: 'drop' }, 'unreachable', 'offline'],

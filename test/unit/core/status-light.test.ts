@@ -13,6 +13,7 @@ const signedIn: ConnectionStatus = {
   account: null,
   expiresAt: null,
   message: null,
+  reconnect: null,
 };
 type Failure = readonly [FailureKind, string];
 const UNREACHABLE: Failure = ['unreachable', 'Cannot reach RingCentral (network problem); retrying'];
@@ -83,5 +84,23 @@ describe('statusLight', () => {
     // The old wording with another kind is not an outage.
     const lookalike: Failure = ['invalidResponse', UNREACHABLE[1]];
     expect(light([query('a', 31_000, lookalike), query('b', 32_000, lookalike)])).toBe('delayed');
+  });
+
+  it('says what is happening while the session is got back, and keeps Sign-in needed for people', () => {
+    const reconnecting = (unreachable: boolean): ConnectionStatus => ({
+      ...signedIn,
+      state: 'reconnecting',
+      message:
+        'Reconnecting to RingCentral… RingCentral’s sign-in service is having trouble; next try in 10 s',
+      reconnect: { unreachable, nextAttemptAt: new Date(NOW + 10_000).toISOString() },
+    });
+    const status = statusLight({
+      connection: reconnecting(false),
+      states: [],
+      now: NOW,
+      staleAfterMisses: 1,
+    });
+    expect(status).toEqual({ light: 'delayed', message: reconnecting(false).message });
+    expect(light([query('a', 5_000)], reconnecting(true))).toBe('offline');
   });
 });

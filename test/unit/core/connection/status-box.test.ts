@@ -9,6 +9,7 @@ const SIGNED_OUT: ConnectionStatus = {
   account: null,
   expiresAt: null,
   message: null,
+  reconnect: null,
 };
 
 describe('StatusBox', () => {
@@ -45,8 +46,18 @@ describe('ConnectionStatusSchema', () => {
       account: { id: '400100001', name: 'Sofia Reyes', server: 'http://127.0.0.1:4010' },
       expiresAt: new Date(0).toISOString(),
       message: null,
+      reconnect: null,
     };
     expect(ConnectionStatusSchema.parse(signedIn)).toEqual(signedIn);
+    // A status stored by an older screen, without the reconnect field, still loads.
+    const { reconnect: _absent, ...older } = signedIn;
+    expect(ConnectionStatusSchema.parse(older)).toEqual(signedIn);
+    const reconnecting = {
+      ...signedIn,
+      state: 'reconnecting',
+      reconnect: { unreachable: true, nextAttemptAt: null },
+    };
+    expect(ConnectionStatusSchema.parse(reconnecting)).toEqual(reconnecting);
     expect(ConnectionStatusSchema.safeParse({ ...signedIn, expiresAt: 'tomorrow' }).success).toBe(false);
     expect(ConnectionStatusSchema.safeParse({ ...signedIn, state: 'connected' }).success).toBe(false);
   });
