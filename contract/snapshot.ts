@@ -1,7 +1,18 @@
 import { z } from 'zod';
 import { ConnectionStatusSchema } from './connection';
 import { DisplaySchema } from './display';
-import { TILE_TYPES } from './board';
+import {
+  BIG_NUMBER,
+  CLOCK,
+  DONUT,
+  GAUGE,
+  LEADERBOARD,
+  QUEUE_GRID,
+  RESULT_BAR,
+  TEXT,
+  TIMELINE,
+  type TileDescriptor,
+} from './tile-types';
 
 /**
  * BoardSnapshot: everything a screen needs to draw every board, as plain immutable data. The core
@@ -46,29 +57,10 @@ export const RowSchema = z.object({
 });
 export type Row = z.infer<typeof RowSchema>;
 
-/** Presentation options copied from the tile definition, so a screen needs nothing but the snapshot. */
-export const TileOptionsSchema = z.object({
-  compareYesterday: z.boolean().optional(),
-  min: z.number().optional(),
-  max: z.number().optional(),
-  interval: z.enum(['Hour', 'Day', 'Week', 'Month']).optional(),
-  overlayYesterday: z.boolean().optional(),
-  sortBy: z.string().optional(),
-  order: z.enum(['desc', 'asc']).optional(),
-  limit: z.number().optional(),
-  showSeconds: z.boolean().optional(),
-  text: z.string().optional(),
-  ticker: z.boolean().optional(),
-});
-export type TileOptions = z.infer<typeof TileOptionsSchema>;
-
-export const TileSnapshotSchema = z.object({
+const tileSnapshotBase = {
   id: z.string(),
-  type: z.enum(TILE_TYPES),
   title: z.string(),
   layout: z.object({ x: z.number(), y: z.number(), w: z.number(), h: z.number() }),
-  /** Everything from the tile definition except its query and measures (e.g. min/max, ticker text). */
-  options: TileOptionsSchema,
   state: TileStateSchema,
   /** When the data shown was fetched (ISO), null before the first good answer. */
   asOf: z.string().nullable(),
@@ -78,13 +70,39 @@ export const TileSnapshotSchema = z.object({
   /** The data window in words, e.g. "Today since 00:00, Europe/London". */
   windowLabel: z.string(),
   measures: z.array(MeasureInfoSchema),
+  /** In the order to draw them: ranked and cut for a leaderboard, totalled where the type says. */
   rows: z.array(RowSchema),
   /** Each measure's total over the rows (tile types that show one: result bar, donut), else null. */
   totals: z.array(value).nullable(),
   /** Same measures for the same time yesterday (bigNumber delta), or yesterday's points (timeline overlay). */
   yesterday: z.object({ values: z.array(value), points: z.array(PointSchema).nullable() }).nullable(),
-});
+};
+
+/** A tile of one type: the common parts and, as `options`, that type's own options (tile-types.ts). */
+function snapshotOf<Type extends string, Shape extends z.ZodRawShape>(
+  descriptor: TileDescriptor<Type, Shape>,
+) {
+  return z.object({
+    ...tileSnapshotBase,
+    type: z.literal(descriptor.type),
+    options: z.object(descriptor.options),
+  });
+}
+
+export const TileSnapshotSchema = z.discriminatedUnion('type', [
+  snapshotOf(BIG_NUMBER),
+  snapshotOf(GAUGE),
+  snapshotOf(RESULT_BAR),
+  snapshotOf(TIMELINE),
+  snapshotOf(QUEUE_GRID),
+  snapshotOf(LEADERBOARD),
+  snapshotOf(DONUT),
+  snapshotOf(CLOCK),
+  snapshotOf(TEXT),
+]);
 export type TileSnapshot = z.infer<typeof TileSnapshotSchema>;
+/** The snapshot of a tile of one type, with that type's options. */
+export type TileSnapshotOf<T extends TileSnapshot['type']> = Extract<TileSnapshot, { type: T }>;
 
 export const BoardViewSchema = z.object({
   id: z.string(),

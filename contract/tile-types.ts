@@ -6,8 +6,11 @@ import { INTERVALS, type Interval } from './api-vocabulary';
  * window calls it, and for data tiles what the planner and the KPI engine must do for it (which
  * endpoint answers it, whether its rows are totalled, which copy of yesterday it compares with,
  * whether it is ranked). The tile schema (board.ts), the snapshot schema (snapshot.ts), the planner,
- * the KPI engine, the renderer and the settings editor all read these, so adding a tile type means
- * adding one entry here, one renderer component, and nothing else.
+ * the KPI engine, the renderer and the settings editor all read these. Adding a tile type: a
+ * descriptor here (and in TILE_DESCRIPTORS), its name in the two schema lists that TypeScript needs
+ * spelled out (TileSchema in board.ts, TileSnapshotSchema in snapshot.ts), and its component in
+ * renderer/src/tiles/registry.ts; the planner and the KPI engine need nothing new unless the type
+ * needs a data fact no other type has.
  */
 
 /** Ids name tiles, boards and measures in settings, snapshots and the DOM. */
@@ -117,6 +120,9 @@ export const RESULT_BAR = describe({
   size: { w: 2, h: 1 },
 });
 
+/** The most lines a timeline draws; rows of counts beyond it are summed into one total row. */
+export const TIMELINE_MAX_LINES = 6;
+
 export const TIMELINE = describe({
   type: 'timeline',
   name: 'Timeline',
@@ -132,7 +138,7 @@ export const TIMELINE = describe({
     sumsOnly: true,
     rows: () => 'perKey',
     yesterday: (options) => (options.overlayYesterday ? 'wholeYesterday' : null),
-    maxLines: 6,
+    maxLines: TIMELINE_MAX_LINES,
   },
   size: { w: 3, h: 2 },
 });

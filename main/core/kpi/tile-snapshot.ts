@@ -9,7 +9,7 @@ import {
 } from '../../../contract/board';
 import { TILE_DESCRIPTORS, type Ranking } from '../../../contract/tile-types';
 import { KPIS } from '../../../contract/kpis';
-import type { MeasureInfo, Point, Row, TileOptions, TileSnapshot } from '../../../contract/snapshot';
+import type { MeasureInfo, Point, Row, TileSnapshot } from '../../../contract/snapshot';
 import type { QueryState } from '../poller/query-state';
 import type { TilePlan } from '../planner/plan';
 import { freezeDeep } from './freeze';
@@ -43,17 +43,18 @@ export function buildTileSnapshot(input: TileSnapshotInput): TileSnapshot {
   const { tile } = input;
   const base = {
     id: tile.id,
-    type: tile.type,
+    ...typeAndOptions(tile),
     title: tile.title,
     layout: { ...tile.layout },
-    options: optionsOf(tile),
     windowLabel: input.windowLabel,
   };
   if (!isDataTile(tile)) {
     const still = { state: 'ok', asOf: null, stale: false, error: null } as const;
-    return freezeDeep({ ...base, ...still, measures: [], rows: [], totals: null, yesterday: null });
+    const empty = { measures: [], rows: [], totals: null, yesterday: null };
+    return freezeDeep({ ...base, ...still, ...empty } as TileSnapshot);
   }
-  return freezeDeep({ ...base, ...dataPart(input, tile) });
+  // `base` carries a type and that type's options (typeAndOptions); the spread loses the pairing.
+  return freezeDeep({ ...base, ...dataPart(input, tile) } as TileSnapshot);
 }
 
 type DataPart = Omit<TileSnapshot, 'id' | 'type' | 'title' | 'layout' | 'options' | 'windowLabel'>;
@@ -245,8 +246,13 @@ function measureInfo(measure: Measure): MeasureInfo {
 }
 
 /** The tile type's own options (its descriptor names them), copied so a screen needs nothing else. */
-function optionsOf(tile: Tile): TileOptions {
+function typeAndOptions(tile: Tile): Pick<TileSnapshot, 'type' | 'options'> {
   const own = tile as unknown as Record<string, unknown>;
   const names = Object.keys(TILE_DESCRIPTORS[tile.type].options);
-  return Object.fromEntries(names.filter((name) => own[name] !== undefined).map((name) => [name, own[name]]));
+  const options = Object.fromEntries(
+    names.filter((name) => own[name] !== undefined).map((name) => [name, own[name]]),
+  );
+  // The names are the type's own option names and a parsed tile has them all (defaults filled in),
+  // so this is the type's snapshot options; TypeScript cannot pair the union members itself.
+  return { type: tile.type, options } as Pick<TileSnapshot, 'type' | 'options'>;
 }

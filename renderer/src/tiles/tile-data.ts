@@ -33,22 +33,6 @@ export function measureIndex(tile: TileSnapshot, measureId: string | undefined):
   return index < 0 ? 0 : index;
 }
 
-/** Leaderboard order: by the sort measure (unknown values last), then by name, limited. */
-export function rankedRows(tile: TileSnapshot): Row[] {
-  const index = measureIndex(tile, tile.options.sortBy);
-  const direction = tile.options.order === 'asc' ? 1 : -1;
-  const rows = [...tile.rows].sort((a, b) => {
-    const va = valueAt(a, index);
-    const vb = valueAt(b, index);
-    if (va === null || vb === null) {
-      if (va !== vb) return va === null ? 1 : -1;
-    } else if (va !== vb) return (va - vb) * direction;
-    return a.name.localeCompare(b.name);
-  });
-  const limit = tile.options.limit;
-  return limit !== undefined && limit > 0 ? rows.slice(0, limit) : rows;
-}
-
 /** Sum of known values; null when none is known (so "—", never a made-up 0). */
 export function sumKnown(values: readonly (number | null)[]): number | null {
   let total: number | null = null;

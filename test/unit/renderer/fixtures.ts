@@ -7,6 +7,7 @@ import {
   type MeasureInfo,
   type Row,
   type TileSnapshot,
+  type TileSnapshotOf,
 } from '../../../contract/snapshot';
 
 /**
@@ -39,12 +40,18 @@ export function row(key: string, name: string, values: (number | null)[], levels
   };
 }
 
-export function tile(overrides: Partial<TileSnapshot> & Pick<TileSnapshot, 'type'>): TileSnapshot {
+/** A tile snapshot of one type: its options are that type's (defaults filled in by the schema). */
+export type TileInput<T extends TileSnapshot['type']> = { type: T } & Partial<
+  Omit<TileSnapshotOf<T>, 'type' | 'options'>
+> & { options?: Partial<TileSnapshotOf<T>['options']> };
+
+export function tile<T extends TileSnapshot['type']>(overrides: TileInput<T>): TileSnapshotOf<T> {
   return TileSnapshotSchema.parse({
     id: `${overrides.type.toLowerCase()}-tile`,
     title: 'A tile',
     layout: { x: 0, y: 0, w: 1, h: 1 },
-    options: {},
+    // Every option has a default but a text tile's text.
+    options: overrides.type === 'text' ? { text: '' } : {},
     state: 'ok',
     asOf: AS_OF,
     stale: false,
@@ -55,10 +62,10 @@ export function tile(overrides: Partial<TileSnapshot> & Pick<TileSnapshot, 'type
     totals: null,
     yesterday: null,
     ...overrides,
-  });
+  }) as TileSnapshotOf<T>;
 }
 
-export function bigNumberTile(overrides: Partial<TileSnapshot> = {}): TileSnapshot {
+export function bigNumberTile(overrides: Partial<TileInput<'bigNumber'>> = {}): TileSnapshotOf<'bigNumber'> {
   return tile({
     type: 'bigNumber',
     id: 'service-level',

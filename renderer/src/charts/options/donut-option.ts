@@ -6,9 +6,9 @@ import type { ChartOption } from '../echarts';
 import type { ChartContext, LegendItem } from './chart-context';
 
 /**
- * Breakdown donut: the slices are the tile's measures (a breakdown of one total), or, for a tile with
- * one measure and several rows, the rows (e.g. calls per queue). Unknown slices are left out of the
- * ring and show "—" in the legend.
+ * Breakdown donut: the slices are the tile's measures (a breakdown of one total, in one row the core
+ * totalled over the keys), or, for a tile with one measure, its rows (the core sends a row per key:
+ * calls per queue). Unknown slices are left out of the ring and show "—" in the legend.
  */
 
 export interface DonutSlice {

@@ -11,7 +11,8 @@ import type { ChartContext, LegendItem } from './chart-context';
  */
 
 export function resultBarLegend(tile: TileSnapshot, context: ChartContext): LegendItem[] {
-  const totals = tile.measures.map((_, m) => sumKnown(tile.rows.map((row) => valueAt(row, m))));
+  // Each measure's total over the rows comes from the core (a rate is rebuilt there, never added up).
+  const totals = tile.measures.map((_, m) => tile.totals?.[m] ?? null);
   const whole = sumKnown(totals);
   return tile.measures.map((measure, m) => ({
     name: measure.label,

@@ -1,17 +1,19 @@
 import { DateTime } from 'luxon';
-import type { Point, TileSnapshot } from '../../../../contract/snapshot';
+import type { Point, TileSnapshotOf } from '../../../../contract/snapshot';
+import { TIMELINE_MAX_LINES } from '../../../../contract/tile-types';
 import { formatValue, LOCALE, type Unit } from '../../format/units';
 import { seriesColour } from '../../theme/themes';
 import type { ChartOption } from '../echarts';
 import type { ChartContext, LegendItem } from './chart-context';
 
 /**
- * Timeline tile: one line per measure (per row and measure when the tile has several rows, or summed
- * over the rows, see showTotals) over the interval buckets, and yesterday's buckets dashed on the same
- * time-of-day axis when asked for.
+ * Timeline tile: one line per measure (per row and measure when the tile has several rows; the core
+ * has already summed rows into one Total row where a line each would not fit) over the interval
+ * buckets, and yesterday's buckets dashed on the same time-of-day axis when asked for.
  */
 
-const MAX_SERIES = 6;
+/** The most lines one chart shows (the core sums rows of counts beyond it: contract/tile-types.ts). */
+const MAX_SERIES = TIMELINE_MAX_LINES;
 
 export interface TimelineSeries {
   name: string;
@@ -33,15 +35,15 @@ const LABEL_FORMAT: Record<string, string> = {
   Month: 'LLL yyyy',
 };
 
-export function timelineModel(tile: TileSnapshot, context: ChartContext): TimelineModel {
+export function timelineModel(tile: TileSnapshotOf<'timeline'>, context: ChartContext): TimelineModel {
   const zone = context.timeZone;
   const unit = tile.measures[0]?.unit ?? 'count';
-  const overlay = tile.options.overlayYesterday === true ? (tile.yesterday?.points ?? null) : null;
+  const overlay = tile.options.overlayYesterday ? (tile.yesterday?.points ?? null) : null;
   const keys = new Set<number>();
   for (const row of tile.rows) for (const point of row.points ?? []) keys.add(bucketKey(point, zone, 0));
   for (const point of overlay ?? []) keys.add(bucketKey(point, zone, 1));
   const ordered = [...keys].filter((key) => !Number.isNaN(key)).sort((a, b) => a - b);
-  const format = LABEL_FORMAT[tile.options.interval ?? 'Hour'] ?? 'HH:mm';
+  const format = LABEL_FORMAT[tile.options.interval] ?? 'HH:mm';
   const categories = ordered.map((key) =>
     DateTime.fromMillis(key, { zone }).setLocale(LOCALE).toFormat(format),
   );
@@ -51,13 +53,12 @@ export function timelineModel(tile: TileSnapshot, context: ChartContext): Timeli
 }
 
 function todaySeries(
-  tile: TileSnapshot,
+  tile: TileSnapshotOf<'timeline'>,
   keys: number[],
   zone: string,
   context: ChartContext,
 ): TimelineSeries[] {
   const series: TimelineSeries[] = [];
-  if (showTotals(tile)) return totalSeries(tile, keys, zone, context);
   const manyRows = tile.rows.length > 1;
   for (const row of tile.rows) {
     tile.measures.forEach((measure, m) => {
@@ -79,41 +80,8 @@ function todaySeries(
   return series;
 }
 
-/**
- * Several rows of counts become one line per measure, summed over the rows, when one line per row
- * would not fit (every queue must count) or when yesterday's overlay (a total) needs a like-for-like
- * line to compare with. Rates and averages cannot be summed, so those tiles keep a line per row.
- */
-function showTotals(tile: TileSnapshot): boolean {
-  if (tile.rows.length < 2 || !tile.measures.every((measure) => measure.unit === 'count')) return false;
-  const overlay = tile.options.overlayYesterday === true && (tile.yesterday?.points ?? null) !== null;
-  return overlay || tile.rows.length * tile.measures.length > MAX_SERIES;
-}
-
-function totalSeries(
-  tile: TileSnapshot,
-  keys: number[],
-  zone: string,
-  context: ChartContext,
-): TimelineSeries[] {
-  return tile.measures.slice(0, MAX_SERIES).map((measure, m) => {
-    const sums = new Map<number, number>();
-    for (const row of tile.rows) {
-      for (const [key, value] of pointValues(row.points ?? [], m, zone, 0)) {
-        if (value !== null) sums.set(key, (sums.get(key) ?? 0) + value);
-      }
-    }
-    return {
-      name: measure.label,
-      colour: seriesColour(context.tokens, m),
-      dashed: false,
-      values: keys.map((key) => sums.get(key) ?? null),
-    };
-  });
-}
-
 function yesterdaySeries(
-  tile: TileSnapshot,
+  tile: TileSnapshotOf<'timeline'>,
   points: Point[],
   keys: number[],
   zone: string,

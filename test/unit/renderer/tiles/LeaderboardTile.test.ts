@@ -2,11 +2,18 @@
 import { enableAutoUnmount } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import LeaderboardTile from '../../../../renderer/src/tiles/LeaderboardTile.vue';
-import type { TileSnapshot } from '../../../../contract/snapshot';
+import type { Row, TileSnapshotOf } from '../../../../contract/snapshot';
 import { measure, row, tile } from '../fixtures';
 import { mountTile } from '../mount-tile';
 
-function agents(options: TileSnapshot['options']) {
+const ANA = row('1001', 'Ana Ortiz', [41, 97.6], ['none', 'ok']);
+const BEN = row('1002', 'Ben Cole', [57, 88.4], ['none', 'warn']);
+const CHI = row('1003', 'Chi Park', [null, null], ['none', 'none']);
+const DEV = row('1004', 'Dev Rao', [57, 71], ['none', 'critical']);
+const EVE = row('1005', 'Eve Lund', [12, 100], ['none', 'ok']);
+
+/** A leaderboard as the core sends it: rows already ranked and cut (tile-snapshot.ts does that). */
+function agents(options: Partial<TileSnapshotOf<'leaderboard'>['options']>, rows: Row[]) {
   return tile({
     type: 'leaderboard',
     id: 'agents',
@@ -18,13 +25,7 @@ function agents(options: TileSnapshot['options']) {
         thresholds: { direction: 'below', warn: 90, critical: 75 },
       }),
     ],
-    rows: [
-      row('1001', 'Ana Ortiz', [41, 97.6], ['none', 'ok']),
-      row('1002', 'Ben Cole', [57, 88.4], ['none', 'warn']),
-      row('1003', 'Chi Park', [null, null], ['none', 'none']),
-      row('1004', 'Dev Rao', [57, 71], ['none', 'critical']),
-      row('1005', 'Eve Lund', [12, 100], ['none', 'ok']),
-    ],
+    rows,
   });
 }
 
@@ -34,8 +35,12 @@ const names = (wrapper: ReturnType<typeof mountTile>['wrapper']) =>
 enableAutoUnmount(afterEach);
 
 describe('LeaderboardTile', () => {
-  it('ranks by the sort measure, highest first, ties by name, unknown last', () => {
-    const { wrapper } = mountTile(LeaderboardTile, agents({ sortBy: 'answered', order: 'desc', limit: 10 }));
+  it('draws the agents in the core’s ranking, numbered, unknown shown as a dash', () => {
+    const ranked = [BEN, DEV, ANA, EVE, CHI];
+    const { wrapper } = mountTile(
+      LeaderboardTile,
+      agents({ sortBy: 'answered', order: 'desc', limit: 10 }, ranked),
+    );
     expect(names(wrapper)).toEqual(['Ben Cole', 'Dev Rao', 'Ana Ortiz', 'Eve Lund', 'Chi Park']);
     expect(wrapper.findAll('tbody tr').map((tr) => tr.attributes('data-rank'))).toEqual([
       '1',
@@ -50,10 +55,10 @@ describe('LeaderboardTile', () => {
     ).toBe('critical');
   });
 
-  it('sorts ascending by another measure and keeps only the top N', () => {
+  it('marks the column ranked by and its order, and never re-sorts what the core sent', () => {
     const { wrapper } = mountTile(
       LeaderboardTile,
-      agents({ sortBy: 'agent-answer-rate', order: 'asc', limit: 3 }),
+      agents({ sortBy: 'agent-answer-rate', order: 'asc', limit: 3 }, [DEV, BEN, ANA]),
     );
     expect(names(wrapper)).toEqual(['Dev Rao', 'Ben Cole', 'Ana Ortiz']);
     expect(wrapper.get('tr[data-row-key="1004"]').text()).toContain('71.0%');

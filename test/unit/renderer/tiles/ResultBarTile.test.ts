@@ -9,13 +9,15 @@ import { mountTile } from '../mount-tile';
 
 const RESULTS = ['completed', 'abandoned', 'voicemail', 'missed'];
 
-function resultTile(rows: ReturnType<typeof row>[]) {
+/** A result bar as the core sends it: rows, and each measure's total over them (tile-snapshot.ts). */
+function resultTile(rows: ReturnType<typeof row>[], totals: (number | null)[]) {
   return tile({
     type: 'resultBar',
     id: 'call-results',
     title: 'Call results',
     measures: RESULTS.map((key) => measure(key, key[0]!.toUpperCase() + key.slice(1), 'count')),
     rows,
+    totals,
   });
 }
 
@@ -27,7 +29,7 @@ describe('ResultBarTile', () => {
   it('stacks one bar of the measures and lists counts with shares', async () => {
     const { wrapper } = mountTile(
       ResultBarTile,
-      resultTile([row('total', 'All queues', [1200, 150, 40, 10])]),
+      resultTile([row('total', 'All queues', [1200, 150, 40, 10])], [1200, 150, 40, 10]),
     );
     await flushPromises();
     expect(wrapper.findAll('svg path').length).toBeGreaterThan(0);
@@ -43,10 +45,13 @@ describe('ResultBarTile', () => {
     expect(wrapper.get('[data-tile-type="resultBar"]').attributes('data-state')).toBe('ok');
   });
 
-  it('draws a bar per row and totals the legend across rows, leaving unknowns out', () => {
+  it('draws a bar per row and the core’s totals in the legend, unknowns as a dash', () => {
     const { wrapper } = mountTile(
       ResultBarTile,
-      resultTile([row('q1', 'Sales', [100, 10, null, 0]), row('q2', 'Support', [50, 5, null, 5])]),
+      resultTile(
+        [row('q1', 'Sales', [100, 10, null, 0]), row('q2', 'Support', [50, 5, null, 5])],
+        [150, 15, null, 5],
+      ),
     );
     const option = wrapper.getComponent(VChart).props('option') as ChartOption;
     expect((option.series as BarSeries[])[0]!.data).toEqual([100, 50]);

@@ -113,8 +113,9 @@ describe('TimelineTile updates', () => {
 });
 
 describe('TimelineTile with several queues', () => {
-  function queuesTile(overlay: boolean, unit: 'count' | 'percent' = 'count') {
-    const queues = ['Sales', 'Support', 'Billing', 'Technical'].map((name, q) => {
+  const names = ['Sales', 'Support', 'Billing', 'Technical'];
+  function queueRows() {
+    return names.map((name, q) => {
       const queue = row(`q${q}`, name, [null, null]);
       queue.points = hourlyPoints('2026-11-23', [
         [q + 1, q],
@@ -122,31 +123,41 @@ describe('TimelineTile with several queues', () => {
       ]);
       return queue;
     });
+  }
+  /** The one Total row the core sends for counts when a line per queue would not fit (tile-snapshot.ts). */
+  function totalRow() {
+    const total = row('*', 'Total', [100, 6]);
+    total.points = hourlyPoints('2026-11-23', [
+      [10, 6],
+      [100, null],
+    ]);
+    return total;
+  }
+  function timelineOf(rows: ReturnType<typeof row>[], overlay: boolean, unit: 'count' | 'percent' = 'count') {
     return tile({
       type: 'timeline',
       id: 'by-hour',
       title: 'By hour',
       options: { interval: 'Hour', overlayYesterday: overlay },
       measures: [measure('offered', 'Offered', unit), measure('answered', 'Answered', unit)],
-      rows: queues,
+      rows,
       yesterday: overlay ? { values: [], points: hourlyPoints('2026-11-22', [[5, 4]]) } : null,
     });
   }
-  const seriesOf = (overlay: boolean, unit?: 'count' | 'percent') => {
-    const { wrapper } = mountTile(TimelineTile, queuesTile(overlay, unit));
+  const seriesOf = (snapshot: ReturnType<typeof timelineOf>) => {
+    const { wrapper } = mountTile(TimelineTile, snapshot);
     return (wrapper.getComponent(VChart).props('option') as ChartOption).series as LineSeries[];
   };
 
-  it('sums counts over every queue when a line per queue would not fit, so no queue is left out', () => {
-    const series = seriesOf(false);
+  it('draws the Total row the core sums when a line per queue would not fit', () => {
+    const series = seriesOf(timelineOf([totalRow()], false));
     expect(series.map((s) => s.name)).toEqual(['Offered', 'Answered']);
-    expect(series[0]!.data).toEqual([1 + 2 + 3 + 4, 10 + 20 + 30 + 40]);
-    // Unknown buckets add nothing, and a bucket unknown in every queue stays unknown.
-    expect(series[1]!.data).toEqual([0 + 1 + 2 + 3, null]);
+    expect(series[0]!.data).toEqual([10, 100]);
+    expect(series[1]!.data).toEqual([6, null]);
   });
 
   it('compares like with like against yesterday’s totals', () => {
-    expect(seriesOf(true).map((s) => s.name)).toEqual([
+    expect(seriesOf(timelineOf([totalRow()], true)).map((s) => s.name)).toEqual([
       'Offered',
       'Answered',
       'Offered, yesterday',
@@ -154,7 +165,9 @@ describe('TimelineTile with several queues', () => {
     ]);
   });
 
-  it('never sums rates: those keep a line per queue', () => {
-    expect(seriesOf(false, 'percent')[0]!.name).toBe('Sales · Offered');
+  it('draws a line per queue and measure it is sent (rates, which are never summed), up to six', () => {
+    const series = seriesOf(timelineOf(queueRows(), false, 'percent'));
+    expect(series[0]!.name).toBe('Sales · Offered');
+    expect(series).toHaveLength(6);
   });
 });
