@@ -19,7 +19,9 @@ export const MIN_FONT_PX = 14;
 
 /** The board's base font size: 16 px at 1280×720 (room), 48 px at 3840×2160; the CSS uses the same rule. */
 export function basePx(width: number, height: number, scale: Scale): number {
-  const fit = Math.min(width, (height * 16) / 9) / 80;
+  // The same unit as the board's --u (WallboardScreen.vue): the long side, capped at 16:9 of the
+  // short one, so a TV turned on its side keeps its text size and charts match the HTML around them.
+  const fit = Math.min(Math.max(width, height), (Math.min(width, height) * 16) / 9) / 80;
   return Math.max(MIN_FONT_PX, fit * SCALE_FACTORS[scale]);
 }
 
