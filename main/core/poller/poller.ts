@@ -220,7 +220,10 @@ export class Poller {
       // The budget now blocks every query until the penalty is over; this one goes first after it.
       entry.dueAt = now;
     } else {
-      entry.dueAt = now + backoffDelay(failures, this.options.backoff ?? DEFAULT_BACKOFF);
+      // Backed off, but never beyond the query's own interval: once a fault ends, the board is Live
+      // again within one refresh, however long the outage was.
+      const delay = backoffDelay(failures, this.options.backoff ?? DEFAULT_BACKOFF);
+      entry.dueAt = now + Math.min(delay, entry.query.refreshMs);
     }
     if (failure.kind === 'auth') this.options.onAuthProblem?.();
     this.options.log?.(`query ${entry.query.id} failed (${failure.kind}): ${failure.message}`);

@@ -1,14 +1,7 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConnectionState } from '../../../contract/connection';
-import { DEMO_APP, startEmulator, type Emulator, type EmulatorConfig } from '../../../emulator/emulator';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startEmulator } from '../../../emulator/emulator';
 import type { FaultRuleInput } from '../../../emulator/http/faults';
-import { CallboardCore } from '../../../main/core/core';
-import { MemorySecretStore } from '../../../main/core/secrets/secret-store';
-import { defaultSettings } from '../../../main/core/settings/default-boards';
-import { embeddedDemo } from '../../../main/demo/embedded-demo';
+import { Screens, light, untilLive, type Screen } from '../../support/account-screen';
 import { waitFor } from '../../support/wait-for';
 
 /**
@@ -27,75 +20,8 @@ const OUTAGE_MS = 60_000;
 const TOKEN = '/restapi/oauth/token';
 const SCENARIO_TIMEOUT = 5 * MINUTE;
 
-let dir: string;
-const cleanups: Array<() => Promise<void>> = [];
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'callboard-heal-'));
-});
-afterAll(async () => {
-  await Promise.all(cleanups.map((cleanup) => cleanup()));
-  await rm(dir, { recursive: true, force: true });
-});
-
-interface Screen {
-  core: CallboardCore;
-  emulator: Emulator;
-  /** Every connection state the screen went through, in order. */
-  states: ConnectionState[];
-  lines: string[];
-}
-
-async function screen(
-  name: string,
-  config: EmulatorConfig = {},
-  jwt: string = DEMO_APP.jwt,
-): Promise<Screen> {
-  const emulator = await startEmulator({ port: 0, seed: 3, log: () => {}, ...config });
-  return screenOn(name, emulator, jwt);
-}
-
-async function screenOn(name: string, emulator: Emulator, jwt: string = DEMO_APP.jwt, url = emulator.url) {
-  const settingsPath = join(dir, name, 'settings.json');
-  // Quick refreshes, so "Live again within one refresh" is seen within the test.
-  const settings = defaultSettings({ kind: 'account', timeZone: 'Europe/London' });
-  const polling = { ...settings.polling, defaultRefreshSeconds: 15 };
-  await mkdir(join(dir, name), { recursive: true });
-  await writeFile(settingsPath, JSON.stringify({ ...settings, version: 1, polling }));
-  const lines: string[] = [];
-  const core = await CallboardCore.start({
-    settingsPath,
-    secrets: new MemorySecretStore(),
-    openBrowser: async () => {},
-    log: (line) => lines.push(line),
-    envAccount: { serverUrl: url, clientId: DEMO_APP.clientId, clientSecret: DEMO_APP.clientSecret, jwt },
-    demo: embeddedDemo(),
-    alwaysActive: true,
-    tickMs: 250,
-  });
-  const states: ConnectionState[] = [core.connectionStatus().state];
-  core.onSnapshot((snapshot) => {
-    if (states.at(-1) !== snapshot.connection.state) states.push(snapshot.connection.state);
-  });
-  cleanups.push(async () => {
-    await core.stop();
-    await emulator.stop().catch(() => {});
-  });
-  return { core, emulator, states, lines };
-}
-
-const light = (s: Screen) => s.core.snapshot()?.status.light;
-
-/** Waits until the board is Live; returns how long that took. */
-async function untilLive(s: Screen, timeoutMs = 2 * MINUTE): Promise<number> {
-  const from = Date.now();
-  await waitFor(() => light(s) === 'live', {
-    timeoutMs,
-    intervalMs: 200,
-    explain: () => `${light(s)}: ${s.core.snapshot()?.status.message} [${s.states.join(' → ')}]`,
-  });
-  return Date.now() - from;
-}
+const screens = new Screens();
+afterAll(() => screens.stop());
 
 async function outage(s: Screen, rule: FaultRuleInput, during: () => Promise<unknown> = async () => {}) {
   const [id] = s.emulator.faults.add([rule]);
@@ -118,7 +44,7 @@ describe.concurrent('a screen holding a JWT heals itself', () => {
   it(
     'after every token, the refresh token included, expired',
     async () => {
-      const s = await screen('expired');
+      const s = await screens.start('expired');
       await untilLive(s);
       s.emulator.oauth.expireAll(true);
       expectHealed(s, await untilLive(s));
@@ -131,7 +57,7 @@ describe.concurrent('a screen holding a JWT heals itself', () => {
     'after a routine renewal met a 60 s token-endpoint outage (503)',
     async () => {
       // Access tokens last 90 s and are renewed a minute before they lapse: one falls in the outage.
-      const s = await screen('renewal', { accessTokenTtl: 90 });
+      const s = await screens.start('renewal', { emulator: { accessTokenTtl: 90 } });
       await untilLive(s);
       await outage(s, down503, async () => {
         await waitFor(() => light(s) === 'delayed' && s.states.includes('reconnecting'), {
@@ -148,7 +74,7 @@ describe.concurrent('a screen holding a JWT heals itself', () => {
   it(
     'after a revocation during a 60 s token-endpoint outage',
     async () => {
-      const s = await screen('revoked-outage');
+      const s = await screens.start('revoked-outage');
       await untilLive(s);
       await outage(s, down503, async () => {
         s.emulator.oauth.revokeAll();
@@ -164,7 +90,7 @@ describe.concurrent('a screen holding a JWT heals itself', () => {
   it(
     'after six revocations 10 s apart',
     async () => {
-      const s = await screen('revocations');
+      const s = await screens.start('revocations');
       await untilLive(s);
       for (let i = 0; i < 6; i++) {
         s.emulator.oauth.revokeAll();
@@ -180,7 +106,7 @@ describe.concurrent('a screen holding a JWT heals itself', () => {
     async () => {
       const emulator = await startEmulator({ port: 0, seed: 3, log: () => {} });
       emulator.faults.add([{ match: { path: TOKEN }, fault: { type: 'drop' }, times: 1 }]);
-      const s = await screenOn('first-dropped', emulator);
+      const s = await screens.startOn('first-dropped', emulator);
       expectHealed(s, await untilLive(s));
       expect(emulator.stats.snapshot().faultsApplied).toBe(1);
     },
@@ -193,13 +119,13 @@ describe.concurrent('a screen holding a JWT heals itself', () => {
       const probe = await startEmulator({ port: 0, seed: 3, log: () => {} });
       const port = probe.port;
       await probe.stop();
-      const s = await screenOn('started-down', probe, DEMO_APP.jwt, `http://127.0.0.1:${port}`);
+      const s = await screens.startOn('started-down', probe, { url: `http://127.0.0.1:${port}` });
       await waitFor(() => s.core.connectionStatus().state === 'reconnecting', { timeoutMs: MINUTE });
       await waitFor(() => light(s) === 'offline', { timeoutMs: 5_000 });
       expect(s.core.snapshot()?.status.message).toMatch(/^Reconnecting to RingCentral… Cannot reach/);
       await new Promise((resolve) => setTimeout(resolve, 20_000));
       const emulator = await startEmulator({ port, seed: 3, log: () => {} });
-      cleanups.push(() => emulator.stop());
+      screens.onStop(() => emulator.stop());
       expectHealed({ ...s, emulator }, await untilLive(s));
     },
     SCENARIO_TIMEOUT,
@@ -208,7 +134,7 @@ describe.concurrent('a screen holding a JWT heals itself', () => {
   it(
     'but not with a JWT RingCentral refuses: Sign-in needed, in RingCentral’s words',
     async () => {
-      const s = await screen('refused', {}, 'a-jwt-the-platform-never-issued');
+      const s = await screens.start('refused', { jwt: 'a-jwt-the-platform-never-issued' });
       await waitFor(() => light(s) === 'signInNeeded', { timeoutMs: 2 * MINUTE });
       expect(s.core.snapshot()?.status.message).toMatch(/Invalid JWT assertion \(OAU-144\)/);
       expect(s.emulator.stats.snapshot().requests.byGroup['auth']).toBe(1); // refused once, not retried

@@ -211,4 +211,20 @@ describe('Poller failures', () => {
     expect(h.poller.states().get('a')?.error).toBeNull();
     expect(h.valueOf('a')).toBe(3);
   });
+
+  it('never backs off beyond a query’s own interval, so it is fresh within one refresh of an outage ending', async () => {
+    let down = true;
+    const h = harness(() => (down ? status(503) : ok(1)));
+    h.poller.setPlan([query('a', 15_000)]);
+    h.poller.setActive(true);
+    await h.run(30 * 60_000); // half an hour of 5xx: the backoff alone would reach 5 minutes
+    const gaps = h.sent.slice(1).map((s, i) => s.at - h.sent[i]!.at);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(15_000);
+    down = false;
+    const endedAt = h.clock.now();
+    await h.run(15_000);
+    const state = h.poller.states().get('a');
+    expect(state?.error).toBeNull();
+    expect((state?.fetchedAt ?? Infinity) - endedAt).toBeLessThanOrEqual(15_000);
+  });
 });
