@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BoardSnapshotSchema } from './snapshot';
 import { SettingsSchema } from './settings';
-import { ConnectionStatusSchema } from './connection';
+import { ConnectionStatusSchema, ServerUrlSchema } from './connection';
 import type { InvokeChannelName } from './channels';
 
 /**
@@ -16,7 +16,7 @@ const nothing = z.undefined();
 export const SignInJwtSchema = z.object({
   server: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('production') }),
-    z.object({ kind: z.literal('custom'), url: z.url({ protocol: /^https?$/ }) }),
+    z.object({ kind: z.literal('custom'), url: ServerUrlSchema }),
   ]),
   clientId: z.string().trim().min(1).max(200),
   clientSecret: z.string().min(1).max(500),

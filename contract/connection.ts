@@ -50,16 +50,30 @@ export const ConnectionStatusSchema = z.object({
 });
 export type ConnectionStatus = z.infer<typeof ConnectionStatusSchema>;
 
+/** Whether a URL carries a user name or password (`http://user:secret@host`). */
+export function hasUserInfo(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.username !== '' || url.password !== '';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A platform's base URL. One with a user name or password in it is refused, and the message never
+ * repeats it: credentials belong in the keychain, and an error shown on screen must not carry them.
+ */
+export const ServerUrlSchema = z
+  .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://platform.ringcentral.com' })
+  .refine((url) => !hasUserInfo(url), {
+    error: 'must not contain a user name or password (put credentials in the sign-in fields instead)',
+  });
+
 /** Which RingCentral platform an account lives on. `custom` is for a regional or test platform. */
 export const ServerSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('production') }),
-  z.object({
-    kind: z.literal('custom'),
-    url: z.url({
-      protocol: /^https?$/,
-      error: 'must be an http(s) URL such as https://platform.ringcentral.com',
-    }),
-  }),
+  z.object({ kind: z.literal('custom'), url: ServerUrlSchema }),
 ]);
 export type Server = z.infer<typeof ServerSchema>;
 

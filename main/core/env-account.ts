@@ -1,3 +1,4 @@
+import { ServerUrlSchema } from '../../contract/connection';
 import { PRODUCTION_SERVER } from './connection/servers';
 
 /**
@@ -20,14 +21,10 @@ export function accountFromEnv(env: NodeJS.ProcessEnv): AccountCredentials | nul
   if (missing.length > 0)
     throw new Error(`Account from the environment is incomplete: set ${missing.join(' and ')} too`);
   const serverUrl = env['CALLBOARD_RC_SERVER'] || PRODUCTION_SERVER;
-  let parsed: URL;
-  try {
-    parsed = new URL(serverUrl);
-  } catch {
-    throw new Error(`CALLBOARD_RC_SERVER is not a URL: "${serverUrl}"`);
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw new Error('CALLBOARD_RC_SERVER must be an http(s) URL');
+  // The value is never repeated in these messages: it may carry credentials.
+  const checked = ServerUrlSchema.safeParse(serverUrl);
+  if (!checked.success) {
+    throw new Error(`CALLBOARD_RC_SERVER ${checked.error.issues[0]?.message ?? 'is not a valid URL'}`);
   }
   return {
     serverUrl: serverUrl.replace(/\/+$/, ''),
