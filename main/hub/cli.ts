@@ -1,9 +1,10 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { networkInterfaces, homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CallboardCore } from '../core/core';
 import { accountFromEnv } from '../core/env-account';
+import { writeDurably } from '../core/files/durable-file';
 import { chooseSecretStore } from '../core/secrets/startup';
 import { embeddedDemo } from '../demo/embedded-demo';
 import { generateKey } from './access';
@@ -41,8 +42,8 @@ async function adminKey(
     // No key yet: make one below.
   }
   const key = generateKey();
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, `${key}\n`, { mode: 0o600 });
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+  await writeDurably(file, `${key}\n`);
   return { key, where: file };
 }
 

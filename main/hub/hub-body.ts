@@ -1,5 +1,5 @@
 import type { FastifyBodyParser, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
-import { errorText } from '../../contract/error-text';
+import { readJsonText } from '../core/json-text';
 
 /**
  * Request bodies: JSON of at most 1 MB (Fastify enforces the limit), an empty body meaning no
@@ -16,17 +16,15 @@ export const parseJsonBody: FastifyBodyParser<string> = (_request, body, done) =
     done(null, undefined);
     return;
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text) as unknown;
-  } catch (error) {
-    const refused = Object.assign(new Error(`The request body is not valid JSON (${errorText(error)})`), {
+  const read = readJsonText(text);
+  if (!read.ok) {
+    const refused = Object.assign(new Error(`The request body is not valid JSON (${read.problem})`), {
       statusCode: 400,
     });
     done(refused, undefined);
     return;
   }
-  done(null, value);
+  done(null, read.value);
 };
 
 /**

@@ -13,6 +13,8 @@ export interface CliProcess {
   output(): string;
   /** SIGTERM to the whole group; resolves once it has exited. */
   stop(): Promise<void>;
+  /** SIGKILL to the whole group (a crash: no handler runs); resolves once it has exited. */
+  kill(): Promise<void>;
 }
 
 const root = resolve(__dirname, '../..');
@@ -32,12 +34,13 @@ export async function startCli(
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const stop = async () => {
-    if (child.exitCode !== null || child.pid === undefined) return;
+  const signal = (name: NodeJS.Signals) => async () => {
+    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
     const exited = once(child, 'exit');
-    process.kill(-child.pid, 'SIGTERM');
+    process.kill(-child.pid, name);
     await exited;
   };
+  const stop = signal('SIGTERM');
   await waitFor(
     () => {
       if (child.exitCode !== null) throw new Error(`${command} ${args.join(' ')} exited early:\n${output}`);
@@ -46,5 +49,5 @@ export async function startCli(
     },
     { timeoutMs: options.timeoutMs ?? 30_000, intervalMs: 100, explain: () => output },
   );
-  return { output: () => output, stop };
+  return { output: () => output, stop, kill: signal('SIGKILL') };
 }

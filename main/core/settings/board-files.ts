@@ -7,10 +7,9 @@ import {
   type BoardFile,
   type Settings,
 } from '../../../contract/settings';
-import { findJsonSyntaxError } from './json-syntax';
+import { readJsonText } from '../json-text';
 import { assertNoSecrets } from './secret-guard';
 import { SettingsError } from './settings-error';
-import { errorText } from '../../../contract/error-text';
 
 /**
  * Board files: one board exported to share between installs (or keep under version control), and
@@ -47,18 +46,9 @@ export function importBoard(settings: Settings, json: string, options: ImportOpt
 
 /** Parse and validate a board file; every refusal says where the problem is. */
 export function readBoardFile(json: string): Board {
-  // Editors on Windows like to start UTF-8 files with a byte-order mark, which JSON.parse rejects.
-  const text = json.replace(/^\uFEFF/, '');
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch (error) {
-    const problem = findJsonSyntaxError(text);
-    const where = problem
-      ? `${problem.message} at line ${problem.line}, column ${problem.column}`
-      : errorText(error);
-    throw new SettingsError(`Not imported: the board file is not valid JSON (${where})`, { cause: error });
-  }
+  const read = readJsonText(json);
+  if (!read.ok) throw new SettingsError(`Not imported: the board file is not valid JSON (${read.problem})`);
+  const document = read.value;
   if (typeof document !== 'object' || document === null || Array.isArray(document)) {
     throw new SettingsError(
       `Not imported: a board file holds a JSON object with "format": "${BOARD_FILE_FORMAT}"`,

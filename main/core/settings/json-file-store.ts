@@ -1,15 +1,18 @@
-import { copyFile, mkdir, readFile, rename } from 'node:fs/promises';
+import { mkdir, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import type { z } from 'zod';
 import { describeIssue } from '../../../contract/describe-issue';
 import { errorText } from '../../../contract/error-text';
+import { removeInterruptedWrites, writeDurably } from '../files/durable-file';
+import { readJsonText } from '../json-text';
 
 /**
  * One versioned JSON document on disk (the settings file): validated against a schema, migrated from
- * older versions, written atomically with the previous good copy kept as `<file>.bak`. A file that is
- * corrupt or invalid is never silently reset: it is set aside as `<file>.corrupt-<time>`, the backup
- * is used instead, and the caller learns exactly what was wrong (`recovery`).
+ * older versions, written durably (durable-file.ts: whole or not at all, and on disk before save()
+ * resolves) with the previous good copy kept as `<file>.bak`, itself written the same way and only
+ * ever a valid earlier version. A file that is corrupt or invalid is never silently reset: it is
+ * set aside as `<file>.corrupt-<time>`, the backup is used instead, and the caller learns exactly
+ * what was wrong (`recovery`). Temporary files of writes a crash interrupted are removed at load.
  */
 
 export interface Migration {
@@ -56,6 +59,8 @@ export class JsonFileStore<T> {
 
   async load(): Promise<Loaded<T>> {
     const { path } = this.options;
+    await removeInterruptedWrites(path);
+    await removeInterruptedWrites(this.backupPath);
     const text = await readText(path);
     if (text === null) return { value: this.options.defaults() };
     try {
@@ -84,20 +89,27 @@ export class JsonFileStore<T> {
     const document = { ...(parsed.data as object), version: this.options.version };
     // First save on a fresh machine: the hub's ~/.config/callboard may not exist yet.
     await mkdir(dirname(this.options.path), { recursive: true, mode: 0o700 });
-    if ((await readText(this.options.path)) !== null) {
-      await copyFile(this.options.path, this.backupPath);
+    // The file being replaced becomes the backup, but only if it is a valid document: a damaged
+    // file must never push out the last good copy.
+    const previous = await readText(this.options.path);
+    if (previous !== null && this.isValid(previous)) await writeDurably(this.backupPath, previous);
+    await writeDurably(this.options.path, `${JSON.stringify(document, null, 2)}\n`);
+  }
+
+  private isValid(text: string): boolean {
+    try {
+      this.decode(text, this.options.path);
+      return true;
+    } catch {
+      return false;
     }
-    await writeFileAtomic(this.options.path, `${JSON.stringify(document, null, 2)}\n`, { mode: 0o600 });
   }
 
   /** Parse, migrate and validate; every failure names the file and what is wrong. */
   decode(text: string, source: string): Loaded<T> {
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      throw new DocumentError(`${source} is not valid JSON (${errorText(error)})`, { cause: error });
-    }
+    const read = readJsonText(text);
+    if (!read.ok) throw new DocumentError(`${source} is not valid JSON (${read.problem})`);
+    const json = read.value;
     if (typeof json !== 'object' || json === null || Array.isArray(json)) {
       throw new DocumentError(`${source} does not hold a JSON object`);
     }

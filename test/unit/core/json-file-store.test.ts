@@ -63,6 +63,30 @@ describe('JsonFileStore', () => {
     expect((await store().load()).value.boards[0]?.name).toBe('Second');
   });
 
+  it('never lets a damaged file push the last good copy out of the backup', async () => {
+    await store().save({ version: 2, boards: [{ name: 'Good', seconds: 10 }] });
+    await store().save({ version: 2, boards: [{ name: 'Better', seconds: 10 }] });
+    await writeFile(path, '{"version": 2, "boards": [{"name": ""'); // hand-edited and broken
+    await store().save({ version: 2, boards: [{ name: 'Fixed', seconds: 10 }] });
+    // The broken file was not made the backup: the backup is still the last valid earlier version.
+    expect(JSON.parse(await readFile(`${path}.bak`, 'utf8')).boards[0].name).toBe('Good');
+  });
+
+  it('reads a file that starts with a byte-order mark as the same document', async () => {
+    await writeFile(path, `\uFEFF${JSON.stringify({ version: 2, boards: [{ name: 'BOM', seconds: 5 }] })}`);
+    const loaded = await store().load();
+    expect(loaded.recovery).toBeUndefined();
+    expect(loaded.value.boards[0]?.name).toBe('BOM');
+  });
+
+  it('removes temporary files that a crash left behind, at load', async () => {
+    await store().save({ version: 2, boards: [{ name: 'Kept', seconds: 5 }] });
+    await writeFile(`${path}.3141592653`, '{"version": 2, "boa');
+    await writeFile(`${path}.bak.2718281828`, '');
+    expect((await store().load()).value.boards[0]?.name).toBe('Kept');
+    expect(await readdir(dir)).toEqual(['settings.json']);
+  });
+
   it('refuses to save an invalid document, naming the field, and leaves the file alone', async () => {
     await store().save({ version: 2, boards: [{ name: 'Good', seconds: 10 }] });
     const bad = { version: 2, boards: [{ name: '', seconds: 10 }] };
