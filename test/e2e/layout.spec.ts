@@ -96,7 +96,8 @@ function extraBoard(settings: Settings): Settings['boards'][number] {
   const at = (x: number, y: number, w = 1, h = 1) => ({ x, y, w, h });
   const board = {
     id: EXTRA_ID,
-    name: 'Every other tile type',
+    // A long name, so the header wraps as it does with a long demo zone ("Santo Domingo time").
+    name: 'Every other tile type, with a board name as long as a supervisor might give one',
     timeZone: queues.timeZone,
     dayReset: queues.dayReset,
     rotationSeconds: 30,
