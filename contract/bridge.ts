@@ -3,6 +3,7 @@ import { BoardSnapshotSchema } from './snapshot';
 import { SettingsSchema } from './settings';
 import { ConnectionStatusSchema, ServerUrlSchema } from './connection';
 import type { InvokeChannelName } from './channels';
+import { PairingCodeSchema, ScreenInfoSchema, ScreenNameSchema } from './screens';
 
 /**
  * The Bridge between the renderer and the core: the same channels over Electron IPC (preload) and
@@ -47,6 +48,23 @@ export const INVOKE_CHANNELS = {
     request: z.object({ screenId: z.string().max(100), visible: z.boolean() }),
     response: nothing,
     admin: false,
+  },
+  // Screens a network hub has let in (answered by the hub; the desktop app serves none).
+  'screens:list': { request: nothing, response: z.array(ScreenInfoSchema), admin: true },
+  'screens:pair': {
+    request: z.object({ name: ScreenNameSchema }),
+    response: PairingCodeSchema,
+    admin: true,
+  },
+  'screens:rename': {
+    request: z.object({ id: z.string().max(40), name: ScreenNameSchema }),
+    response: z.array(ScreenInfoSchema),
+    admin: true,
+  },
+  'screens:revoke': {
+    request: z.object({ id: z.string().max(40) }),
+    response: z.array(ScreenInfoSchema),
+    admin: true,
   },
 } as const satisfies Record<InvokeChannelName, unknown>;
 

@@ -14,6 +14,10 @@ export const INVOKE_CHANNEL_NAMES = [
   'connection:signOut',
   'connection:useDemo',
   'screen:visibility',
+  'screens:list',
+  'screens:pair',
+  'screens:rename',
+  'screens:revoke',
 ] as const;
 
 export type InvokeChannelName = (typeof INVOKE_CHANNEL_NAMES)[number];

@@ -3,15 +3,25 @@
  * - GET  `snapshot`      → the latest BoardSnapshot (204 before the first one)
  * - GET  `events`        → Server-Sent Events; each `snapshot` event carries a whole BoardSnapshot
  * - POST `invoke + name` → a Bridge invoke; JSON request body in, InvokeResult out
- * On a LAN the viewer presents the access key once as `?key=` and gets a cookie; admin channels need
- * the admin key in the ADMIN_KEY_HEADER header.
+ * - GET/HEAD `health`    → `{ ok: true }`, without a key (for load balancers and monitoring)
+ * - GET `pair`, POST `pairApi` → a screen joins with a pairing code instead of the access key
+ * Every POST is application/json from the hub's own origin (or from no browser at all). On a LAN the
+ * viewer presents the access key once as `?key=` (or a pairing code) and gets its own screen token
+ * in a cookie; admin channels need the admin key in the ADMIN_KEY_HEADER header.
  */
 export const HUB_PATHS = {
   snapshot: '/api/snapshot',
   events: '/api/events',
   invoke: '/api/invoke/',
   health: '/api/health',
+  pair: '/pair',
+  pairScript: '/pair.js',
+  pairApi: '/api/pair',
 } as const;
+
+/** A page's name for its own event stream (`events?screen=`), so it can report being hidden. */
+export const STREAM_SCREEN_PARAM = 'screen';
+export const STREAM_SCREEN_PATTERN = /^[A-Za-z0-9-]{8,64}$/;
 
 export const SNAPSHOT_EVENT = 'snapshot';
 /** Sent every 15 s so a screen can tell a quiet hub from a lost one. */

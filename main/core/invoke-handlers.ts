@@ -14,12 +14,16 @@ import type { SettingsService } from './settings/settings-store';
  */
 
 export interface HandlerContext {
-  core: { snapshot(): BoardSnapshot | null; screenVisible(screenId: string, visible: boolean): void };
+  core: { snapshot(): BoardSnapshot | null };
   settings: SettingsService;
   sessions: SessionManager;
   screenId: string;
   /** The default boards' scope on the demo and on an account. */
   scopes: { demo: DefaultScope; account: DefaultScope };
+}
+
+function networkScreensOnly(): never {
+  throw new Error('Screens on a network are let in and managed by the Callboard hub; this app serves none.');
 }
 
 export function createInvokeHandlers(context: HandlerContext): InvokeHandlers {
@@ -55,9 +59,12 @@ export function createInvokeHandlers(context: HandlerContext): InvokeHandlers {
       await switchTo(null);
       return sessions.status();
     },
-    'screen:visibility': (request: InvokeRequest<'screen:visibility'>) => {
-      core.screenVisible(`${context.screenId}:${request.screenId}`, request.visible);
-      return undefined;
-    },
+    // Each host ties visibility to screens it holds open itself (the hub's event streams, Electron's
+    // windows): the core never keeps an id it is merely told, so a caller cannot grow its memory.
+    'screen:visibility': () => undefined,
+    'screens:list': networkScreensOnly,
+    'screens:pair': networkScreensOnly,
+    'screens:rename': networkScreensOnly,
+    'screens:revoke': networkScreensOnly,
   };
 }

@@ -27,7 +27,7 @@ export function readJsonText(text: string): JsonText {
   }
   const depth = depthOf(value);
   if (depth > MAX_JSON_DEPTH) {
-    return { ok: false, problem: `it nests ${depth} levels deep; at most ${MAX_JSON_DEPTH} are allowed` };
+    return { ok: false, problem: `it nests more than ${MAX_JSON_DEPTH} levels deep, the most allowed` };
   }
   return { ok: true, value };
 }

@@ -5,8 +5,9 @@ import { ADMIN_KEY_HEADER } from '../../contract/hub-api';
 
 /**
  * Who may see the board and who may change settings. On 127.0.0.1 anyone on this machine may view;
- * serving a LAN needs the access key (presented once as `?key=`, then carried by a cookie). Settings
- * and sign-in calls always need the separate admin key in a header. Keys are compared in constant time.
+ * serving a LAN needs the access key (presented once as `?key=`, traded for the screen's own token in
+ * a cookie) or a pairing code. Settings and sign-in calls always need the separate admin key in a
+ * header. Keys are compared in constant time, and a LAN is never served with a weak one.
  */
 
 export interface AccessPolicy {
@@ -15,8 +16,23 @@ export interface AccessPolicy {
   adminKey: string;
 }
 
+/** 20 characters of base64url are 120 bits; generated keys have 32 (192 bits). */
+export const MIN_KEY_LENGTH = 20;
+
 export function generateKey(): string {
   return randomBytes(24).toString('base64url');
+}
+
+/** Why a key given by the admin (environment, file) must not be used, or null when it is strong enough. */
+export function weakKeyProblem(where: string, key: string): string | null {
+  if (key.trim() === '')
+    return `${where} is empty: unset it to have a strong key generated, or set one of at least ${MIN_KEY_LENGTH} characters`;
+  if (key.length < MIN_KEY_LENGTH) {
+    return `${where} is ${key.length} characters long; a key that guards a network needs at least ${MIN_KEY_LENGTH} (unset it to have one generated)`;
+  }
+  if (/[\s"',;\\]/.test(key))
+    return `${where} contains spaces, quotes, commas, semicolons or backslashes; use letters, digits, - and _`;
+  return null;
 }
 
 export function sameKey(given: string | null | undefined, expected: string): boolean {
@@ -32,14 +48,29 @@ export interface ViewerCredentials {
   key: string | null;
 }
 
-export type ViewerCheck = 'allowed' | 'allowedWithKey' | 'denied';
+/**
+ * - open: a loopback hub, no key needed;
+ * - screen: a screen's own token (a cookie issued by this hub, not revoked);
+ * - key: the access key itself, in the address or in a cookie set before screens had tokens;
+ * - denied: nothing valid.
+ */
+export type Viewer =
+  | { kind: 'open' }
+  | { kind: 'screen'; screenId: string }
+  | { kind: 'key'; via: 'address' | 'oldCookie' }
+  | { kind: 'denied' };
 
-/** Whether a request may view; `allowedWithKey` means it presented the key in the URL (set the cookie). */
-export function checkViewer(presented: ViewerCredentials, policy: AccessPolicy): ViewerCheck {
-  if (policy.accessKey === null) return 'allowed';
-  if (sameKey(presented.cookie, policy.accessKey)) return 'allowed';
-  if (sameKey(presented.key, policy.accessKey)) return 'allowedWithKey';
-  return 'denied';
+export function checkViewer(
+  presented: ViewerCredentials,
+  policy: AccessPolicy,
+  screenOf: (token: string | undefined) => string | null,
+): Viewer {
+  if (policy.accessKey === null) return { kind: 'open' };
+  const screenId = screenOf(presented.cookie);
+  if (screenId !== null) return { kind: 'screen', screenId };
+  if (sameKey(presented.key, policy.accessKey)) return { kind: 'key', via: 'address' };
+  if (sameKey(presented.cookie, policy.accessKey)) return { kind: 'key', via: 'oldCookie' };
+  return { kind: 'denied' };
 }
 
 export function isAdmin(headers: IncomingHttpHeaders, policy: AccessPolicy): boolean {
@@ -47,7 +78,7 @@ export function isAdmin(headers: IncomingHttpHeaders, policy: AccessPolicy): boo
   return sameKey(Array.isArray(header) ? header[0] : header, policy.adminKey);
 }
 
-/** The access cookie: script-proof, never sent cross-site; a year, so a TV need not see the key again. */
+/** The access cookie: script-proof, never sent cross-site; a year, so a TV need not join again. */
 export const ACCESS_COOKIE_OPTIONS: CookieSerializeOptions = {
   path: '/',
   httpOnly: true,

@@ -1,5 +1,5 @@
 import { mkdir, readFile } from 'node:fs/promises';
-import { networkInterfaces, homedir } from 'node:os';
+import { hostname, networkInterfaces, homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CallboardCore } from '../core/core';
@@ -7,21 +7,26 @@ import { accountFromEnv } from '../core/env-account';
 import { writeDurably } from '../core/files/durable-file';
 import { chooseSecretStore } from '../core/secrets/startup';
 import { embeddedDemo } from '../demo/embedded-demo';
-import { generateKey } from './access';
-import { HubServer } from './hub-server';
+import { generateKey, weakKeyProblem } from './access';
+import { DEFAULT_STREAM_LIMITS, HubServer } from './hub-server';
+import { HostPolicy } from './request-guard';
+import { ScreenRegistry } from './screen-registry';
 import { errorText } from '../../contract/error-text';
 
 /**
  * `npm run serve`: the headless hub. Runs the core once and serves the board to any number of
- * screens. Binds 127.0.0.1 unless --host says otherwise; a LAN needs the access key, which is part
- * of the address printed for TVs. Settings changes need the admin key (CALLBOARD_ADMIN_KEY, or one
- * generated and kept next to the settings file with owner-only permissions).
+ * screens. Binds 127.0.0.1 unless --host says otherwise; a LAN needs a strong access key (part of the
+ * address printed for TVs) and answers only to IP addresses, localhost and the names allowed with
+ * --allowed-host. Settings changes need the admin key (CALLBOARD_ADMIN_KEY, or one generated and
+ * kept next to the settings file with owner-only permissions). docs/security.md has the reasons.
  */
 
-const USAGE = `Usage: npm run serve -- [--port 4180] [--host 127.0.0.1] [--settings FILE] [--renderer DIR] [--demo-port N]
+const USAGE = `Usage: npm run serve -- [--port 4180] [--host 127.0.0.1] [--settings FILE] [--renderer DIR]
+       [--allowed-host NAME]... [--max-screens 500] [--demo-port N]
 Account (optional; otherwise settings.json, otherwise the embedded demo):
   CALLBOARD_RC_SERVER, CALLBOARD_RC_CLIENT_ID, CALLBOARD_RC_CLIENT_SECRET, CALLBOARD_RC_JWT
-Keys: CALLBOARD_ACCESS_KEY (LAN viewers), CALLBOARD_ADMIN_KEY (settings). Secrets: CALLBOARD_SECRETS=memory`;
+Keys (at least 20 characters): CALLBOARD_ACCESS_KEY (LAN viewers), CALLBOARD_ADMIN_KEY (settings).
+Host names: --allowed-host or CALLBOARD_ALLOWED_HOSTS (comma-separated). Secrets: CALLBOARD_SECRETS=memory`;
 
 function defaultSettingsPath(env: NodeJS.ProcessEnv): string {
   const base = env['XDG_CONFIG_HOME'] || join(homedir(), '.config');
@@ -33,18 +38,27 @@ async function adminKey(
   settingsPath: string,
 ): Promise<{ key: string; where: string }> {
   const fromEnv = env['CALLBOARD_ADMIN_KEY'];
-  if (fromEnv) return { key: fromEnv, where: 'CALLBOARD_ADMIN_KEY' };
+  if (fromEnv !== undefined)
+    return { key: strongKey('CALLBOARD_ADMIN_KEY', fromEnv), where: 'CALLBOARD_ADMIN_KEY' };
   const file = join(dirname(settingsPath), 'admin-key');
+  let existing: string | null = null;
   try {
-    const existing = (await readFile(file, 'utf8')).trim();
-    if (existing) return { key: existing, where: file };
+    existing = (await readFile(file, 'utf8')).trim();
   } catch {
     // No key yet: make one below.
   }
+  if (existing) return { key: strongKey(`The admin key in ${file}`, existing), where: file };
   const key = generateKey();
   await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   await writeDurably(file, `${key}\n`);
   return { key, where: file };
+}
+
+/** A key the admin chose, refused with the reason when it is too weak to guard anything. */
+function strongKey(where: string, key: string): string {
+  const problem = weakKeyProblem(where, key);
+  if (problem !== null) throw new Error(problem);
+  return key;
 }
 
 function lanAddresses(): string[] {
@@ -58,6 +72,22 @@ function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
+function isWildcard(host: string): boolean {
+  return host === '0.0.0.0' || host === '::';
+}
+
+function intOption(name: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new Error(`--${name} must be ${min}–${max}, not "${text}"`);
+  return value;
+}
+
+/** Log lines carry the time: a hub runs for months and its log is read after the fact. */
+function hubLog(line: string): void {
+  console.error(`${new Date().toISOString()} [hub] ${line}`);
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -66,6 +96,8 @@ async function main(): Promise<void> {
       settings: { type: 'string' },
       renderer: { type: 'string', default: resolve('out/renderer') },
       'demo-port': { type: 'string', default: '0' },
+      'allowed-host': { type: 'string', multiple: true, default: [] },
+      'max-screens': { type: 'string', default: String(DEFAULT_STREAM_LIMITS.maxStreams) },
       help: { type: 'boolean', default: false },
     },
   });
@@ -73,21 +105,31 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535)
-    throw new Error(`--port must be 0–65535, not "${values.port}"`);
-  const demoPort = Number(values['demo-port']);
-  if (!Number.isInteger(demoPort) || demoPort < 0 || demoPort > 65_535) {
-    throw new Error(`--demo-port must be 0–65535, not "${values['demo-port']}"`);
-  }
+  const port = intOption('port', values.port, 0, 65_535);
+  const demoPort = intOption('demo-port', values['demo-port'], 0, 65_535);
+  const maxStreams = intOption('max-screens', values['max-screens'], 1, 100_000);
   const env = process.env;
-  const log = (line: string) => console.error(`[hub] ${line}`);
+  const log = hubLog;
+  const lan = !isLoopbackHost(values.host);
+  const givenKey = env['CALLBOARD_ACCESS_KEY'];
+  // Checked before anything starts: a LAN is never served with an empty or guessable key.
+  const accessKey = lan
+    ? givenKey === undefined
+      ? generateKey()
+      : strongKey('CALLBOARD_ACCESS_KEY', givenKey)
+    : null;
+  const names = [
+    ...values['allowed-host'],
+    ...(env['CALLBOARD_ALLOWED_HOSTS'] ?? '').split(','),
+    ...(lan ? [hostname()] : []),
+  ]
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  const hosts = new HostPolicy(names);
   const settingsPath = resolve(values.settings ?? defaultSettingsPath(env));
+  const admin = await adminKey(env, settingsPath);
   const secrets = await chooseSecretStore(env, log);
   if (secrets.note) log(secrets.note);
-  const lan = !isLoopbackHost(values.host);
-  const accessKey = lan ? (env['CALLBOARD_ACCESS_KEY'] ?? generateKey()) : null;
-  const admin = await adminKey(env, settingsPath);
   const core = await CallboardCore.start({
     settingsPath,
     secrets: secrets.store,
@@ -96,10 +138,14 @@ async function main(): Promise<void> {
     envAccount: accountFromEnv(env),
     demo: embeddedDemo({ port: demoPort }),
   });
+  const registry = await ScreenRegistry.open(join(dirname(settingsPath), 'screens.json'), log);
   const server = new HubServer({
     core,
     rendererDir: values.renderer,
     access: { accessKey, adminKey: admin.key },
+    hosts,
+    registry,
+    streams: { maxStreams },
     log,
   });
   const address = await server.listen(port, values.host);
@@ -110,6 +156,8 @@ async function main(): Promise<void> {
     accessKey,
     adminWhere: admin.where,
     settingsPath,
+    names: hosts.configuredNames,
+    maxStreams,
   });
   const shutdown = async () => {
     await server.close();
@@ -127,26 +175,32 @@ function printBanner(info: {
   accessKey: string | null;
   adminWhere: string;
   settingsPath: string;
+  names: string[];
+  maxStreams: number;
 }): void {
   const status = info.core.connectionStatus();
   const mode =
     status.mode === 'demo'
       ? 'DEMO — embedded emulator with a synthetic call center (no account configured)'
       : `account ${status.account?.id ?? ''} on ${status.account?.server ?? ''}`;
-  const query = info.accessKey ? `/?key=${info.accessKey}` : '/';
-  const hosts = info.host === '0.0.0.0' ? lanAddresses() : [info.host];
+  const query = info.accessKey ? `/?key=${encodeURIComponent(info.accessKey)}` : '/';
+  const hosts = isWildcard(info.host) ? lanAddresses() : [info.host];
   const lines = [
     'Callboard hub is running.',
     `  Mode:      ${mode}`,
     ...hosts.map(
       (host) => `  Board:     http://${host.includes(':') ? `[${host}]` : host}:${info.port}${query}`,
     ),
+    info.accessKey
+      ? `  Access:    screens on the network that open the Board address (with its key) or pair with a code at /pair; at most ${info.maxStreams} at once`
+      : '  Access:    programs on this machine only (bound to a loopback address); no other computer can connect',
+    `  Names:     IP addresses, localhost${info.names.map((name) => `, ${name}`).join('')} (others refused; add with --allowed-host)`,
     `  Settings:  ${info.settingsPath}`,
     `  Admin key: in ${info.adminWhere} (send as X-Callboard-Admin-Key for settings changes)`,
     `  Requests per refresh: ${info.core.requestsPerRefresh}`,
     info.accessKey
-      ? '  On a TV:   open the Board address above in a full-screen browser once; it remembers the key.'
-      : '  On a TV:   this hub serves this machine only; start with --host 0.0.0.0 to serve screens on the LAN.',
+      ? '  On a TV:   open the Board address above in a full-screen browser once, or /pair with a code; it stays let in until revoked.'
+      : '  On a TV:   start with --host 0.0.0.0 to serve screens on the LAN.',
     '  Stop with Ctrl+C.',
   ];
   console.log(lines.join('\n'));

@@ -32,7 +32,8 @@ const ACCESS_PAGE =
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Callboard: access key needed</title></head>' +
   '<body style="font-family:system-ui;background:#0b0f14;color:#f2f5f8;padding:3rem"><h1>Access key needed</h1>' +
   '<p>This Callboard hub serves a network and needs its access key. Open the address the hub printed at startup ' +
-  '(it ends in <code>?key=…</code>); this screen will remember it.</p></body></html>';
+  '(it ends in <code>?key=…</code>); this screen will remember it.</p>' +
+  '<p>Or <a href="/pair" style="color:#ffd35c">pair this screen with a code</a> from Callboard’s settings.</p></body></html>';
 
 /** 401 for a viewer without the access key: JSON for the API, a short page for a browser. */
 export function refuseViewer(reply: FastifyReply, url: string): FastifyReply {

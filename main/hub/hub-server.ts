@@ -5,45 +5,70 @@ import Fastify, {
   type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
-  type HookHandlerDoneFunction,
 } from 'fastify';
 import { INVOKE_CHANNELS, isInvokeChannel } from '../../contract/bridge';
 import { errorText } from '../../contract/error-text';
-import { ACCESS_COOKIE, ACCESS_KEY_PARAM, HUB_PATHS } from '../../contract/hub-api';
+import { ACCESS_COOKIE, HUB_PATHS, STREAM_SCREEN_PARAM, STREAM_SCREEN_PATTERN } from '../../contract/hub-api';
 import type { ScreenCore } from '../core/core-api';
-import { ACCESS_COOKIE_OPTIONS, checkViewer, isAdmin, type AccessPolicy } from './access';
-import { acceptAnyBody, MAX_BODY, parseJsonBody } from './hub-body';
-import { isApiPath, refuseViewer, SECURITY_HEADERS, sendJson, sendText } from './hub-replies';
-import { ScreenStreams } from './screen-streams';
+import { ACCESS_COOKIE_OPTIONS, isAdmin, type AccessPolicy } from './access';
+import { invokeHostChannel, isHostChannel, redeemPairing, type HostScreens } from './host-channels';
+import { admit, splitUrl, type Admission, type Admitted } from './hub-admission';
+import { MAX_BODY, parseJsonBody } from './hub-body';
+import { isApiPath, SECURITY_HEADERS, sendJson, sendText } from './hub-replies';
+import { PAIR_PAGE, PAIR_SCRIPT } from './pair-page';
+import { PairingCodes } from './pairing';
+import { HostPolicy } from './request-guard';
+import { ScreenRegistry } from './screen-registry';
+import { ScreenStreams, type StreamLimits } from './screen-streams';
 import { sendIndex, serveRenderer } from './static-files';
 
 /**
  * The hub's HTTP server: the built board, the snapshot (once, and as a Server-Sent Events stream)
  * and Bridge invokes. One core feeds every screen, so adding screens adds no API requests. Nothing
  * served here ever contains a token or a RingCentral secret: snapshots and settings carry none.
+ * Who may ask what is decided first, in hub-admission.ts; docs/security.md explains each defence.
  */
 
 export interface HubServerOptions {
   core: ScreenCore;
   rendererDir: string;
   access: AccessPolicy;
-  /** SSE heartbeat, so screens can tell a live hub from a lost one. */
-  heartbeatMs?: number;
+  /** The host names (besides IP addresses and localhost) this hub answers to; default none more. */
+  hosts?: HostPolicy;
+  /** The screens let in on a LAN, each with its own token; default kept in memory only. */
+  registry?: ScreenRegistry;
+  /** Heartbeat interval, open stream cap, and how long a stream may stay undrained. */
+  streams?: Partial<StreamLimits>;
   log?: (line: string) => void;
 }
+
+export const DEFAULT_STREAM_LIMITS: StreamLimits = { heartbeatMs: 15_000, maxStreams: 500, maxLagMs: 60_000 };
 
 type InvokeRequest = FastifyRequest<{ Params: { channel: string } }>;
 
 export class HubServer {
   private readonly app: FastifyInstance;
   private readonly streams: ScreenStreams;
+  private readonly screens: HostScreens;
+  /** Who each admitted request is (set in the first hook, read by the routes). */
+  private readonly callers = new WeakMap<FastifyRequest, NonNullable<Admitted>>();
+
+  private readonly admission: Admission;
 
   constructor(private readonly options: HubServerOptions) {
-    this.streams = new ScreenStreams(options.core, options.heartbeatMs ?? 15_000);
+    const registry = options.registry ?? ScreenRegistry.inMemory();
+    this.admission = { access: options.access, hosts: options.hosts ?? new HostPolicy([]), registry };
+    this.streams = new ScreenStreams(options.core, { ...DEFAULT_STREAM_LIMITS, ...options.streams });
+    this.screens = {
+      registry,
+      streams: this.streams,
+      pairing: new PairingCodes(),
+      lan: options.access.accessKey !== null,
+    };
     this.app = Fastify({
       bodyLimit: MAX_BODY,
       routerOptions: { ignoreTrailingSlash: true },
-      // HEAD only where @fastify/static answers it (the board's files), not on the API.
+      // HEAD only where @fastify/static answers it (the board's files) and on health, not the API.
       exposeHeadRoutes: false,
       // close() ends every connection, SSE streams included, with server.closeAllConnections().
       forceCloseConnections: true,
@@ -55,10 +80,16 @@ export class HubServer {
       reply.headers(SECURITY_HEADERS);
       done(null, payload);
     });
-    this.app.addHook('onRequest', (request, reply, done) => {
-      this.admit(request, reply, done);
+    // Before any body is read: a refused caller's body is never parsed.
+    this.app.addHook('onRequest', async (request, reply) => {
+      const caller = await admit(request, reply, this.admission);
+      if (caller === null) return reply;
+      this.callers.set(request, caller);
+      if (request.is404) return this.notFound(request, reply);
+      return undefined;
     });
     this.app.removeAllContentTypeParsers();
+    // Only JSON reaches here (admission refuses other POSTs); '*' keeps `; charset=…` variants.
     this.app.addContentTypeParser('*', { parseAs: 'string' }, parseJsonBody);
     this.routes();
     serveRenderer(this.app, options.rendererDir);
@@ -74,59 +105,60 @@ export class HubServer {
   async close(): Promise<void> {
     this.streams.close();
     await this.app.close();
+    await this.screens.registry.flush();
   }
 
-  get screens(): number {
+  /** Event streams open now. */
+  get openStreams(): number {
     return this.streams.size;
   }
 
+  private caller(request: FastifyRequest): NonNullable<Admitted> {
+    return this.callers.get(request) ?? { screen: null };
+  }
+
   private routes(): void {
-    this.app.get(HUB_PATHS.health, (_request, reply) => sendJson(reply, 200, { ok: true }));
+    this.app.route({
+      method: ['GET', 'HEAD'],
+      url: HUB_PATHS.health,
+      // Says only that the hub answers: nothing about the account, the screens or the numbers.
+      handler: (_request, reply) => sendJson(reply, 200, { ok: true }),
+    });
     this.app.get(HUB_PATHS.snapshot, (_request, reply) => {
       const snapshot = this.options.core.snapshot();
       return snapshot
         ? sendJson(reply, 200, snapshot)
         : reply.code(204).header('Cache-Control', 'no-store').send();
     });
-    this.app.get(HUB_PATHS.events, (_request, reply) => {
-      this.streams.open(reply);
+    this.app.get<{ Querystring: Record<string, string | undefined> }>(HUB_PATHS.events, (request, reply) => {
+      const pageId = request.query[STREAM_SCREEN_PARAM];
+      this.streams.open(reply, {
+        screen: this.caller(request).screen,
+        pageId: pageId !== undefined && STREAM_SCREEN_PATTERN.test(pageId) ? pageId : null,
+      });
+    });
+    this.app.get(HUB_PATHS.pair, (_request, reply) =>
+      reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(PAIR_PAGE),
+    );
+    this.app.get(HUB_PATHS.pairScript, (_request, reply) =>
+      reply.type('text/javascript; charset=utf-8').header('Cache-Control', 'no-store').send(PAIR_SCRIPT),
+    );
+    this.app.post(HUB_PATHS.pairApi, async (request, reply) => {
+      const outcome = await redeemPairing(request.body, request.ip, this.screens);
+      if (!outcome.ok) return sendJson(reply, outcome.status, { ok: false, error: outcome.error });
+      this.options.log?.(`screens: a screen joined with a pairing code from ${request.ip}`);
+      return sendJson(reply.setCookie(ACCESS_COOKIE, outcome.token, ACCESS_COOKIE_OPTIONS), 200, {
+        ok: true,
+      });
     });
     this.app.post<{ Params: { channel: string } }>(
       `${HUB_PATHS.invoke}:channel`,
-      {
-        // Both before the body is read: a refused caller's body is never parsed.
-        onRequest: [(request, reply, done) => this.admitInvoke(request, reply, done), acceptAnyBody],
-      },
+      { onRequest: (request, reply, done) => this.admitInvoke(request, reply, done) },
       (request, reply) => this.invoke(request, reply),
     );
   }
 
-  /** Every request: viewers on a LAN need the access key; requests no route claims end here, bodies unread. */
-  private admit(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
-    const { path, params } = splitUrl(request.url);
-    const viewer = checkViewer(
-      { cookie: request.cookies[ACCESS_COOKIE], key: params.get(ACCESS_KEY_PARAM) },
-      this.options.access,
-    );
-    if (viewer === 'denied') {
-      void refuseViewer(reply, path);
-    } else if (viewer === 'allowedWithKey' && request.method === 'GET' && !isApiPath(path)) {
-      // Trade the key in the address for a cookie, and drop it from the address bar and history.
-      params.delete(ACCESS_KEY_PARAM);
-      const search = params.toString();
-      // One leading slash: `//host` or `/\host` in Location would send the screen to another site.
-      const location = `${path.replace(/^[/\\]+/, '/')}${search ? `?${search}` : ''}`;
-      void reply
-        .setCookie(ACCESS_COOKIE, this.options.access.accessKey ?? '', ACCESS_COOKIE_OPTIONS)
-        .redirect(location, 303);
-    } else if (request.is404) {
-      void this.notFound(request, reply);
-    } else {
-      done();
-    }
-  }
-
-  private admitInvoke(request: InvokeRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
+  private admitInvoke(request: InvokeRequest, reply: FastifyReply, done: (error?: Error) => void): void {
     const { channel } = request.params;
     if (!isInvokeChannel(channel)) {
       void sendJson(reply, 404, { ok: false, error: `Unknown channel "${channel}"` });
@@ -143,7 +175,9 @@ export class HubServer {
   private async invoke(request: InvokeRequest, reply: FastifyReply): Promise<FastifyReply> {
     const { channel } = request.params;
     if (!isInvokeChannel(channel)) throw new Error(`Unchecked channel "${channel}"`);
-    const result = await this.options.core.invoke(channel, request.body, { screenId: 'hub' });
+    const result = isHostChannel(channel)
+      ? await invokeHostChannel(channel, request.body, this.caller(request), this.screens)
+      : await this.options.core.invoke(channel, request.body, { screenId: 'hub' });
     return sendJson(reply, 200, result);
   }
 
@@ -180,10 +214,4 @@ export class HubServer {
     this.options.log?.(`hub: unexpected error: ${errorText(error)}`);
     return sendJson(reply, 500, { error: 'The hub hit an unexpected problem; see its log.' });
   }
-}
-
-function splitUrl(url: string): { path: string; params: URLSearchParams } {
-  const query = url.indexOf('?');
-  if (query === -1) return { path: url, params: new URLSearchParams() };
-  return { path: url.slice(0, query), params: new URLSearchParams(url.slice(query + 1)) };
 }

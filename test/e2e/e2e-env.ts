@@ -4,6 +4,6 @@ export const E2E = {
   emulatorPort: 4174,
   hubUrl: 'http://127.0.0.1:4173',
   emulatorUrl: 'http://127.0.0.1:4174',
-  adminKey: 'e2e-admin-key-9f3c',
+  adminKey: 'e2e-admin-key-9f3c-7a21d0',
   stateDir: 'test-results/e2e-hub',
 } as const;

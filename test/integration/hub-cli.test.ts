@@ -17,8 +17,9 @@ let hub: CliProcess;
 let dir: string;
 let base = '';
 let boardAddress = '';
-const ACCESS_KEY = 'lan-viewer-key-5521';
-const ADMIN_KEY = 'lan-admin-key-8830';
+const ACCESS_KEY = 'lan-viewer-key-5521-abcdef';
+const ADMIN_KEY = 'lan-admin-key-8830-ghijkl';
+const JSON_TYPE = { 'Content-Type': 'application/json' };
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0, seed: 9, log: () => {} });
@@ -92,6 +93,7 @@ describe('npm run serve on a LAN with an account from the environment', () => {
     expect((await snapshot())?.demo).toBe(false);
     const save = await fetch(`${base}/api/invoke/settings:save?key=${ACCESS_KEY}`, {
       method: 'POST',
+      headers: JSON_TYPE,
       body: '{}',
     });
     expect(save.status).toBe(403);
@@ -100,10 +102,10 @@ describe('npm run serve on a LAN with an account from the environment', () => {
   it('never prints, stores or serves a secret or a token', async () => {
     const served = await (await fetch(`${base}/api/snapshot?key=${ACCESS_KEY}`)).text();
     const status = await (
-      await fetch(`${base}/api/invoke/connection:status?key=${ACCESS_KEY}`, { method: 'POST' })
+      await fetch(`${base}/api/invoke/connection:status?key=${ACCESS_KEY}`, { method: 'POST', headers: JSON_TYPE })
     ).text();
     const settings = await (
-      await fetch(`${base}/api/invoke/settings:get?key=${ACCESS_KEY}`, { method: 'POST' })
+      await fetch(`${base}/api/invoke/settings:get?key=${ACCESS_KEY}`, { method: 'POST', headers: JSON_TYPE })
     ).text();
     const onDisk = await readFile(join(dir, 'settings.json'), 'utf8').catch(() => '');
     const everything = [hub.output(), served, status, settings, onDisk].join('\n');

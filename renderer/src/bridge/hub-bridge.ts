@@ -1,5 +1,5 @@
 import type { Bridge, InvokeChannel, InvokeRequest, InvokeResult } from '../../../contract/bridge';
-import { HEARTBEAT_EVENT, HUB_PATHS, SNAPSHOT_EVENT } from '../../../contract/hub-api';
+import { HEARTBEAT_EVENT, HUB_PATHS, SNAPSHOT_EVENT, STREAM_SCREEN_PARAM } from '../../../contract/hub-api';
 import type { BoardSnapshot } from '../../../contract/snapshot';
 import type { LinkEvent, LinkSource } from './liveness';
 import { parseInvokeResult, parseSnapshot } from './validate';
@@ -8,8 +8,15 @@ import { parseInvokeResult, parseSnapshot } from './validate';
  * The Bridge over the hub's HTTP API (contract/hub-api.ts), same-origin so the access cookie goes
  * along: snapshots arrive on a Server-Sent Events stream, invokes are POSTs. EventSource reconnects
  * by itself after a dropped connection; when it gives up for good (e.g. the hub answered with an
- * error page), this transport opens a new one after a pause.
+ * error page), this transport opens a new one after a pause. The stream carries the page's own name
+ * (`?screen=`), under which it tells the hub when the page is hidden, so polling can pause.
  */
+
+/** Whether the page is showing, and a way to hear when that changes (document's, by default). */
+export interface PageVisibility {
+  hidden(): boolean;
+  onChange(listener: () => void): () => void;
+}
 
 /** The parts of EventSource this transport uses, so tests can hand in a fake. */
 export interface EventSourceLike {
@@ -27,6 +34,9 @@ export interface HubBridgeOptions {
   reopenMs?: number;
   /** How long a probe or invoke may take. */
   requestTimeoutMs?: number;
+  visibility?: PageVisibility | null;
+  /** This page's name for its stream; random by default. */
+  pageId?: string;
 }
 
 const CLOSED = 2;
@@ -45,11 +55,16 @@ class HubTransport implements Bridge, LinkSource {
   private readonly base: string;
   private readonly fetcher: typeof fetch;
   private readonly open: (url: string) => EventSourceLike;
+  private readonly pageId: string;
+  private readonly visibility: PageVisibility | null;
+  private stopWatchingVisibility: (() => void) | null = null;
 
   constructor(private readonly options: HubBridgeOptions) {
     this.base = options.baseUrl ?? '';
     this.fetcher = options.fetch ?? ((input, init) => fetch(input, init));
     this.open = options.createEventSource ?? ((url) => new EventSource(url));
+    this.pageId = options.pageId ?? randomPageId();
+    this.visibility = options.visibility === undefined ? documentVisibility() : options.visibility;
   }
 
   async invoke<C extends InvokeChannel>(channel: C, request: InvokeRequest<C>): Promise<InvokeResult<C>> {
@@ -93,6 +108,8 @@ class HubTransport implements Bridge, LinkSource {
   }
 
   close(): void {
+    this.stopWatchingVisibility?.();
+    this.stopWatchingVisibility = null;
     if (this.reopenTimer !== null) clearTimeout(this.reopenTimer);
     this.reopenTimer = null;
     this.source?.close();
@@ -101,14 +118,30 @@ class HubTransport implements Bridge, LinkSource {
 
   private connect(): void {
     if (this.source !== null) return;
-    const source = this.open(`${this.base}${HUB_PATHS.events}`);
+    const query = `?${STREAM_SCREEN_PARAM}=${encodeURIComponent(this.pageId)}`;
+    const source = this.open(`${this.base}${HUB_PATHS.events}${query}`);
     this.source = source;
-    source.addEventListener('open', () => this.emit('open'));
+    this.watchVisibility();
+    source.addEventListener('open', () => {
+      this.emit('open');
+      // A new stream counts as showing: tell the hub at once if the page is in fact hidden.
+      if (this.visibility?.hidden()) this.reportVisibility();
+    });
     source.addEventListener(SNAPSHOT_EVENT, (event) => this.onEvent(event));
     // Any other message (e.g. an event-typed heartbeat) is a sign of life too.
     source.addEventListener('message', () => this.emit('message'));
     source.addEventListener(HEARTBEAT_EVENT, () => this.emit('message'));
     source.addEventListener('error', () => this.onError(source));
+  }
+
+  private watchVisibility(): void {
+    if (this.visibility === null || this.stopWatchingVisibility !== null) return;
+    this.stopWatchingVisibility = this.visibility.onChange(() => this.reportVisibility());
+  }
+
+  private reportVisibility(): void {
+    const visible = !(this.visibility?.hidden() ?? false);
+    void this.invoke('screen:visibility', { screenId: this.pageId, visible });
   }
 
   private onEvent(event: MessageEvent<string>): void {
@@ -157,6 +190,23 @@ class HubTransport implements Bridge, LinkSource {
       clearTimeout(timer);
     }
   }
+}
+
+/** 32 hex digits; getRandomValues, because randomUUID exists only on https (a LAN hub is http). */
+function randomPageId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+function documentVisibility(): PageVisibility | null {
+  if (typeof document === 'undefined') return null;
+  return {
+    hidden: () => document.visibilityState === 'hidden',
+    onChange(listener) {
+      document.addEventListener('visibilitychange', listener);
+      return () => document.removeEventListener('visibilitychange', listener);
+    },
+  };
 }
 
 function isResult(body: unknown): boolean {

@@ -231,10 +231,14 @@ describe('the hub in front of a real core', () => {
       }
       const save = await fetch(`${base}/api/invoke/settings:save?key=viewer-key-1`, {
         method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({}),
       });
       expect(save.status).toBe(403);
-      const status = await fetch(`${base}/api/invoke/connection:status?key=viewer-key-1`, { method: 'POST' });
+      const status = await fetch(`${base}/api/invoke/connection:status?key=viewer-key-1`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+      });
       const statusText = await status.text();
       expect(JSON.parse(statusText)).toMatchObject({ ok: true, value: { mode: 'demo' } });
       expect(statusText).not.toMatch(/token|secret/i);

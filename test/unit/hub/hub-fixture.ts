@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { InvokeChannel } from '../../../contract/bridge';
 import type { BoardSnapshot } from '../../../contract/snapshot';
 import type { ScreenCore } from '../../../main/core/core-api';
-import { HubServer } from '../../../main/hub/hub-server';
+import { HubServer, type HubServerOptions } from '../../../main/hub/hub-server';
 
 /** A stand-in core, a built-renderer folder and a hub in front of them, for the hub's unit tests. */
 
@@ -53,15 +53,26 @@ export async function removeDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
 }
 
+export const ADMIN_KEY = 'admin-key-123';
+
 export async function startHub(
   core: ScreenCore,
   dir: string,
   accessKey: string | null,
+  more: Partial<HubServerOptions> = {},
 ): Promise<{ server: HubServer; base: string }> {
-  const server = new HubServer({ core, rendererDir: dir, access: { accessKey, adminKey: 'admin-key-123' } });
+  const server = new HubServer({
+    core,
+    rendererDir: dir,
+    access: { accessKey, adminKey: ADMIN_KEY },
+    ...more,
+  });
   const address = await server.listen(0, '127.0.0.1');
   return { server, base: `http://127.0.0.1:${address.port}` };
 }
+
+/** What every state-changing request must say it sends. */
+export const JSON_TYPE = { 'Content-Type': 'application/json' } as const;
 
 export interface RawResponse {
   status: number;

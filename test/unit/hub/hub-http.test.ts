@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HubServer } from '../../../main/hub/hub-server';
-import { FakeCore, rawRequest, removeDir, rendererDir, startHub } from './hub-fixture';
+import { FakeCore, JSON_TYPE, rawRequest, removeDir, rendererDir, startHub } from './hub-fixture';
 
 /**
  * The hub's HTTP edges: paths that try to leave the renderer folder, cookies that do not decode,
@@ -66,7 +66,7 @@ describe('paths', () => {
   });
 
   it('refuses other methods on pages, and answers unknown API paths and bad addresses in JSON', async () => {
-    const post = await fetch(`${base}/some/page`, { method: 'POST', body: 'x' });
+    const post = await fetch(`${base}/some/page`, { method: 'POST', body: '{}', headers: JSON_TYPE });
     expect(post.status).toBe(405);
     expect(await post.json()).toEqual({ error: 'Method not allowed' });
     const api = await fetch(`${base}/api/nothing-here`);
@@ -92,6 +92,7 @@ describe('bodies', () => {
   it('refuses a body over 1 MB with a 413 that names the limit', async () => {
     const response = await rawRequest(base, '/api/invoke/board:export', {
       method: 'POST',
+      headers: JSON_TYPE,
       body: Buffer.alloc(1_000_001, 'a'),
     });
     expect(response.status).toBe(413);
@@ -103,8 +104,8 @@ describe('bodies', () => {
     expect(core.invoked).toEqual([]);
   });
 
-  it('takes JSON whatever the Content-Type says, and an empty body as no request', async () => {
-    for (const contentType of ['application/json', 'text/plain', 'garbage', '']) {
+  it('takes JSON with or without parameters, and an empty body as no request', async () => {
+    for (const contentType of ['application/json', 'Application/JSON; charset=utf-8']) {
       const response = await rawRequest(base, '/api/invoke/board:export', {
         method: 'POST',
         headers: { 'Content-Type': contentType },
@@ -112,18 +113,40 @@ describe('bodies', () => {
       });
       expect(response.status, contentType).toBe(200);
     }
-    await fetch(`${base}/api/invoke/settings:get`, { method: 'POST', body: '  ' });
+    await fetch(`${base}/api/invoke/settings:get`, { method: 'POST', body: '  ', headers: JSON_TYPE });
     expect(core.invoked.map((call) => call.request)).toEqual([
-      { boardId: 'b1' },
-      { boardId: 'b1' },
       { boardId: 'b1' },
       { boardId: 'b1' },
       undefined,
     ]);
   });
 
+  it.each([
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=x',
+    'garbage',
+    '',
+  ])('refuses a POST sent as %j (what a cross-site form can send), body unread', async (contentType) => {
+    const response = await rawRequest(base, '/api/invoke/board:export', {
+      method: 'POST',
+      headers: contentType === '' ? {} : { 'Content-Type': contentType },
+      body: '{"boardId":"b1"}',
+    });
+    expect(response.status).toBe(415);
+    expect(JSON.parse(response.body)).toEqual({
+      ok: false,
+      error: 'Requests that change something must be sent as application/json.',
+    });
+    expect(core.invoked).toEqual([]);
+  });
+
   it('names invalid JSON in the API’s own shape', async () => {
-    const response = await fetch(`${base}/api/invoke/board:export`, { method: 'POST', body: '{"boardId":' });
+    const response = await fetch(`${base}/api/invoke/board:export`, {
+      method: 'POST',
+      body: '{"boardId":',
+      headers: JSON_TYPE,
+    });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { ok: boolean; error: string };
     expect(body.ok).toBe(false);
@@ -172,7 +195,7 @@ describe('close', () => {
     const response = await fetch(`${base}/api/events`);
     const reader = response.body!.getReader();
     expect(new TextDecoder().decode((await reader.read()).value)).toContain('retry: 3000');
-    expect(server.screens).toBe(1);
+    expect(server.openStreams).toBe(1);
     const started = performance.now();
     await server.close();
     expect(performance.now() - started).toBeLessThan(1_000);
@@ -181,7 +204,44 @@ describe('close', () => {
       () => true,
     );
     expect(ended).toBe(true);
-    expect(server.screens).toBe(0);
+    expect(server.openStreams).toBe(0);
     expect([...core.screens.values()]).toEqual([false]);
+  });
+});
+
+describe('host names and origins', () => {
+  beforeEach(() => open(KEY));
+
+  it.each(['/', '/api/snapshot', '/api/events', '/assets/app.js', '/pair'])(
+    'refuses %s under a host name the hub does not serve (DNS rebinding), key or not',
+    async (path) => {
+      const response = await rawRequest(base, `${path}?key=${KEY}`, {
+        headers: { host: 'attacker.example:4180' },
+      });
+      expect(response.status).toBe(421);
+      expect(response.body).toMatch(/does not answer to that host name/);
+      expect(response.body).not.toContain('attacker.example');
+    },
+  );
+
+  it('refuses a POST from another site even with the key, and takes one from the hub’s own page', async () => {
+    const post = (origin: string) =>
+      rawRequest(base, `/api/invoke/settings:get?key=${KEY}`, {
+        method: 'POST',
+        headers: { ...JSON_TYPE, origin },
+      });
+    expect((await post('http://attacker.example')).status).toBe(403);
+    expect((await post('null')).status).toBe(403);
+    expect(core.invoked).toEqual([]);
+    expect((await post(base)).status).toBe(200);
+  });
+
+  it('answers health to GET and HEAD without a key, revealing nothing', async () => {
+    const get = await fetch(`${base}/api/health`);
+    expect(get.status).toBe(200);
+    expect(await get.json()).toEqual({ ok: true });
+    const head = await fetch(`${base}/api/health`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HubServer } from '../../../main/hub/hub-server';
-import { fakeSnapshot, FakeCore, removeDir, rendererDir, startHub as start } from './hub-fixture';
+import { fakeSnapshot, FakeCore, JSON_TYPE, removeDir, rendererDir, startHub as start } from './hub-fixture';
 
 /** The hub's HTTP surface with a stand-in core: access keys, admin keys, SSE, static files. */
 
@@ -64,31 +64,39 @@ describe('hub on loopback', () => {
   });
 
   it('lets anyone read but only the admin key change settings', async () => {
-    const read = await fetch(`${base}/api/invoke/settings:get`, { method: 'POST' });
+    const read = await fetch(`${base}/api/invoke/settings:get`, { method: 'POST', headers: JSON_TYPE });
     expect(read.status).toBe(200);
-    const refused = await fetch(`${base}/api/invoke/settings:save`, { method: 'POST', body: '{}' });
+    const refused = await fetch(`${base}/api/invoke/settings:save`, {
+      method: 'POST',
+      body: '{}',
+      headers: JSON_TYPE,
+    });
     expect(refused.status).toBe(403);
     expect(((await refused.json()) as { error: string }).error).toMatch(/admin key/);
     const wrong = await fetch(`${base}/api/invoke/settings:save`, {
       method: 'POST',
       body: '{}',
-      headers: { 'x-callboard-admin-key': 'nope' },
+      headers: { ...JSON_TYPE, 'x-callboard-admin-key': 'nope' },
     });
     expect(wrong.status).toBe(403);
     const allowed = await fetch(`${base}/api/invoke/settings:save`, {
       method: 'POST',
       body: '{}',
-      headers: { 'x-callboard-admin-key': 'admin-key-123' },
+      headers: { ...JSON_TYPE, 'x-callboard-admin-key': 'admin-key-123' },
     });
     expect(allowed.status).toBe(200);
     expect(core.invoked.map((call) => call.channel)).toEqual(['settings:get', 'settings:save']);
   });
 
   it('names bad requests: unknown channels and invalid JSON', async () => {
-    const unknown = await fetch(`${base}/api/invoke/tokens:steal`, { method: 'POST' });
+    const unknown = await fetch(`${base}/api/invoke/tokens:steal`, { method: 'POST', headers: JSON_TYPE });
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as { error: string }).error).toBe('Unknown channel "tokens:steal"');
-    const bad = await fetch(`${base}/api/invoke/board:export`, { method: 'POST', body: '{"boardId":' });
+    const bad = await fetch(`${base}/api/invoke/board:export`, {
+      method: 'POST',
+      body: '{"boardId":',
+      headers: JSON_TYPE,
+    });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: string }).error).toMatch(/not valid JSON/);
   });
@@ -122,7 +130,7 @@ describe('hub on a LAN', () => {
     const refused = await fetch(`${base}/api/invoke/settings:save`, {
       method: 'POST',
       body: '{}',
-      headers: { cookie },
+      headers: { ...JSON_TYPE, cookie },
     });
     expect(refused.status).toBe(403);
   });

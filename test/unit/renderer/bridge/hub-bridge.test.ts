@@ -1,16 +1,21 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHubBridge } from '../../../../renderer/src/bridge/hub-bridge';
+import { createHubBridge, type PageVisibility } from '../../../../renderer/src/bridge/hub-bridge';
 import type { LinkEvent } from '../../../../renderer/src/bridge/liveness';
 import type { BoardSnapshot } from '../../../../contract/snapshot';
 import { snapshot } from '../fixtures';
 import { fakeFetch, FakeEventSource, json } from './fake-hub';
 
-function setup(answer: Parameters<typeof fakeFetch>[0] = () => json(200, { ok: true, value: null })) {
+function setup(
+  answer: Parameters<typeof fakeFetch>[0] = () => json(200, { ok: true, value: null }),
+  visibility: PageVisibility | null = null,
+) {
   const sources: FakeEventSource[] = [];
   const http = fakeFetch(answer);
   const bridge = createHubBridge({
     fetch: http.fetch,
+    visibility,
+    pageId: 'page-0123456789',
     createEventSource: (url) => {
       const source = new FakeEventSource(url);
       sources.push(source);
@@ -36,9 +41,37 @@ describe('hub bridge', () => {
     const received: BoardSnapshot[] = [];
     bridge.onSnapshot((s) => received.push(s));
     expect(sources).toHaveLength(1);
-    expect(sources[0]!.url).toBe('/api/events');
+    expect(sources[0]!.url).toBe('/api/events?screen=page-0123456789');
     sources[0]!.emit('snapshot', JSON.stringify(snapshot({ sequence: 7 })));
     expect(received.map((s) => s.sequence)).toEqual([7]);
+  });
+
+  it('tells the hub when the page is hidden and shown again, naming its own stream', async () => {
+    let hidden = true;
+    let changed = () => {};
+    const page: PageVisibility = {
+      hidden: () => hidden,
+      onChange: (listener) => {
+        changed = listener;
+        return () => (changed = () => {});
+      },
+    };
+    const { bridge, sources, calls } = setup(undefined, page);
+    bridge.onSnapshot(() => undefined);
+    sources[0]!.emit('open', '');
+    hidden = false;
+    changed();
+    await vi.runAllTimersAsync();
+    const reports = calls.filter((call) => decodeURIComponent(call.url).endsWith('screen:visibility'));
+    expect(reports.map((call) => JSON.parse(String(call.init?.body)))).toEqual([
+      { screenId: 'page-0123456789', visible: false },
+      { screenId: 'page-0123456789', visible: true },
+    ]);
+    bridge.close();
+    changed();
+    expect(calls.filter((call) => decodeURIComponent(call.url).endsWith('screen:visibility'))).toHaveLength(
+      2,
+    );
   });
 
   it('drops invalid or non-JSON events with a warning, never an error', () => {
