@@ -132,7 +132,16 @@ export const BoardSnapshotSchema = z.object({
    */
   demoNote: z.string().nullable().default(null),
   display: DisplaySchema,
-  status: z.object({ light: StatusLightSchema, message: z.string().nullable() }),
+  status: z.object({
+    light: StatusLightSchema,
+    message: z.string().nullable(),
+    /**
+     * When polling resumes (ISO) while RingCentral's request to wait (a 429's Retry-After, at most an
+     * hour) is waited out; the message says the same in words. Null otherwise, and for snapshots
+     * stored by an older screen.
+     */
+    resumesAt: z.string().nullable().default(null),
+  }),
   connection: ConnectionStatusSchema,
   boards: z.array(BoardViewSchema),
   pinned: BoardViewSchema.nullable(),

@@ -12,7 +12,13 @@ export const FaultSchema = z.discriminatedUnion('type', [
     type: z.literal('status'),
     status: z.number().int().min(400).max(599),
     body: z.unknown().optional(),
-    retryAfter: z.number().int().nonnegative().optional(),
+    /**
+     * Adds Retry-After: seconds, or the header's text as given (an HTTP-date, or a value a broken
+     * proxy might send, like "-5" or "soon"), so clients can be tested against both forms and junk.
+     */
+    retryAfter: z
+      .union([z.number().int().nonnegative(), z.string().regex(/^[\x20-\x7e]{1,100}$/)])
+      .optional(),
   }),
   z.object({ type: z.literal('latency'), ms: z.number().int().nonnegative().max(600_000) }),
   z.object({ type: z.literal('hang') }),

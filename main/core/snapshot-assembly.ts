@@ -43,6 +43,8 @@ export function assembleSnapshot(input: AssemblyInput): BoardSnapshot {
     states: [...input.states.values()],
     now,
     staleAfterMisses: settings.polling.staleAfterMisses,
+    penalty: input.budget.penalty,
+    ...statusZone(settings),
   });
   const snapshot: BoardSnapshot = {
     sequence: input.sequence,
@@ -51,7 +53,7 @@ export function assembleSnapshot(input: AssemblyInput): BoardSnapshot {
     demoNote: input.demo ? input.demoNote : null,
     // Copies: the snapshot is frozen deep, and these objects belong to the settings and the session.
     display: structuredClone(settings.display),
-    status: { light: status.light, message: status.message ?? input.notice },
+    status: { light: status.light, message: status.message ?? input.notice, resumesAt: status.resumesAt },
     connection: structuredClone(input.connection),
     boards: settings.boards.map(view),
     pinned: settings.pinned ? view(settings.pinned) : null,
@@ -63,6 +65,14 @@ export function assembleSnapshot(input: AssemblyInput): BoardSnapshot {
     },
   };
   return freezeDeep(snapshot);
+}
+
+/** The zone the status line tells time in: the boards' own, named when they do not share one. */
+function statusZone(settings: Settings): { timeZone: string | undefined; nameZone: boolean } {
+  const zones = new Set(
+    [...settings.boards, ...(settings.pinned ? [settings.pinned] : [])].map((b) => b.timeZone),
+  );
+  return { timeZone: [...zones][0], nameZone: zones.size > 1 };
 }
 
 function tileSnapshot(input: AssemblyInput, board: Board, tile: Tile) {

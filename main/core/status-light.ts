@@ -1,6 +1,9 @@
 import type { ConnectionStatus } from '../../contract/connection';
 import type { StatusLight } from '../../contract/snapshot';
 import type { QueryState } from './poller/query-state';
+import type { Penalty } from './poller/rate-budget';
+import { MAX_RETRY_AFTER_SECONDS } from './poller/retry-after';
+import { clockTime, describeWait } from './wait-words';
 
 /**
  * The global status light, honest about the numbers on screen:
@@ -10,6 +13,8 @@ import type { QueryState } from './poller/query-state';
  *   or offline when the last attempt got no answer at all; the tiles keep their values and ages;
  * - offline: every failing query got no answer at all (network down, dropped, no answer in time) and
  *   no query has had a good answer for two of their refresh intervals;
+ * - delayed: RingCentral asked Callboard to wait (a 429's Retry-After): nothing is sent until then,
+ *   so the message says what was asked and when the numbers resume (`resumesAt`);
  * - delayed: some numbers are older than they should be, or the latest refresh of some query failed
  *   (RingCentral answering 5xx is struggling, not gone: delayed, not offline);
  * - live: every query answered within its interval.
@@ -21,9 +26,43 @@ export interface StatusInput {
   now: number;
   /** Missed refreshes before data counts as late (settings.polling.staleAfterMisses). */
   staleAfterMisses: number;
+  /** The rate budget's 429 penalty still being waited out, if any. */
+  penalty?: Penalty | null;
+  /** The zone the boards show their clock in, for the time polling resumes (unset: this machine's). */
+  timeZone?: string;
+  /** Say which zone that time is in (the boards rotate through several). */
+  nameZone?: boolean;
 }
 
-export function statusLight(input: StatusInput): { light: StatusLight; message: string | null } {
+export interface Status {
+  light: StatusLight;
+  message: string | null;
+  /** When polling resumes after RingCentral asked to wait (ISO), or null when nothing is waited out. */
+  resumesAt: string | null;
+}
+
+export function statusLight(input: StatusInput): Status {
+  const penalty = input.penalty ?? null;
+  // The connection comes first (the poller is stopped without a session); otherwise the wait
+  // explains every number's age, whatever the latest refreshes said.
+  if (penalty === null || penalty.until <= input.now || input.connection.state !== 'signedIn')
+    return { ...lightOf(input), resumesAt: null };
+  const resumesAt = new Date(penalty.until).toISOString();
+  return { light: 'delayed', message: waitMessage(penalty, input), resumesAt };
+}
+
+/** "RingCentral asked Callboard to wait 60 min (rate limit); numbers resume at 14:05". */
+function waitMessage(penalty: Penalty, input: StatusInput): string {
+  const zone = input.nameZone && input.timeZone ? ` (${input.timeZone})` : '';
+  const at = `numbers resume at ${clockTime(penalty.until, input.now, input.timeZone)}${zone}`;
+  const asked = penalty.askedSeconds;
+  if (asked === null) return `RingCentral rate limit reached (no wait given); ${at}`;
+  const wait = `RingCentral asked Callboard to wait ${describeWait(asked)} (rate limit)`;
+  if (asked <= MAX_RETRY_AFTER_SECONDS) return `${wait}; ${at}`;
+  return `${wait}; Callboard waits at most ${describeWait(MAX_RETRY_AFTER_SECONDS)}: ${at}`;
+}
+
+function lightOf(input: StatusInput): { light: StatusLight; message: string | null } {
   const { connection, states, now } = input;
   if (connection.state === 'signInNeeded' || connection.state === 'signedOut') {
     return {

@@ -6,6 +6,8 @@
  * retries can ever send a sixth request in a minute; the reconnect loop schedules its attempts by it.
  */
 
+import { retryWaitMs } from '../poller/retry-after';
+
 export const AUTH_LIMIT = 5;
 /**
  * RingCentral's window is 60 s, counted by when requests arrive there; a request held up on the way
@@ -53,9 +55,9 @@ export class AuthBudget {
     this.sent.push(this.now());
   }
 
-  /** RingCentral answered 429: send nothing before Retry-After (60 s when it does not say). */
+  /** RingCentral answered 429: send nothing before Retry-After (60 s when it does not say, an hour at most). */
   penalize(retryAfterSeconds: number | null): void {
-    const wait = retryAfterSeconds !== null && retryAfterSeconds >= 0 ? retryAfterSeconds * 1000 : 60_000;
+    const wait = retryWaitMs(retryAfterSeconds);
     this.blockedUntil = Math.max(this.blockedUntil, this.now() + wait + RETRY_AFTER_MARGIN_MS);
   }
 

@@ -3,6 +3,7 @@ import { SDK } from '@ringcentral/sdk';
 import type { SecretStore } from '../secrets/secret-store';
 import type { AuthBudget } from './auth-budget';
 import { TokenStorage } from './token-storage';
+import { parseRetryAfter } from '../poller/retry-after';
 
 /**
  * One @ringcentral/sdk instance, wired the way Callboard needs it:
@@ -90,8 +91,7 @@ export function gatedFetch(limitMs: number, budget: AuthBudget): typeof fetch {
     budget.take();
     const response = await send(request);
     if (response.status === 429) {
-      const retryAfter = response.headers.get('retry-after');
-      budget.penalize(retryAfter !== null && Number.isFinite(Number(retryAfter)) ? Number(retryAfter) : null);
+      budget.penalize(parseRetryAfter(response.headers.get('retry-after'), Date.now()));
     }
     return response;
   };

@@ -1,4 +1,5 @@
 import { backoffDelay, type BackoffOptions } from '../poller/backoff';
+import { describeWait } from '../wait-words';
 import type { AuthBudget } from './auth-budget';
 import type { Redactor } from './redact';
 import { describeSignInFailure, isRetryable, isTransportFailure } from './sign-in-failure';
@@ -158,7 +159,7 @@ export class Reconnector {
     if (this.timer) clearTimeout(this.timer);
     const wait = Math.max(0, at - this.now());
     this.hooks.waiting({
-      message: `Reconnecting to RingCentral… ${why}; next try in ${Math.ceil(wait / 1000)} s`,
+      message: `Reconnecting to RingCentral… ${why}; next try in ${describeWait(wait / 1000)}`,
       unreachable,
       nextAttemptAt: at,
     });

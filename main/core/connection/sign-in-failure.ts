@@ -2,6 +2,7 @@ import { errorText } from '../../../contract/error-text';
 import { SecretStoreUnavailableError } from '../secrets/secret-store';
 import { apiErrorMessage, statusDescription } from './api-error-message';
 import { toApiResponse, transportError } from './api-send';
+import { parseRetryAfter } from '../poller/retry-after';
 import { AuthBudgetError } from './auth-budget';
 import { NetworkError, SignInError, TimeoutError } from './errors';
 
@@ -51,12 +52,11 @@ async function describeAnswer(response: Response): Promise<SignInFailure> {
   const answer = await toApiResponse(response).catch(() => null);
   const status = response.status;
   if (status >= 500 || status === 408 || status === 429) {
-    const retryAfter = Number(answer?.headers['retry-after'] ?? Number.NaN);
     const reason =
       status === 429 ? 'is rate limiting sign-ins' : `is having trouble (${statusDescription(status)})`;
     return new PlatformUnavailableError(
       `RingCentral's sign-in service ${reason}`,
-      Number.isFinite(retryAfter) ? retryAfter : null,
+      parseRetryAfter(answer?.headers['retry-after'], Date.now()),
     );
   }
   const reason = answer ? apiErrorMessage(answer) : statusDescription(status);

@@ -2,6 +2,7 @@ import { apiErrorMessage } from '../connection/api-error-message';
 import type { ApiResponse } from './transport';
 import { TRANSPORT_ERRORS } from './transport';
 import { errorText } from '../../../contract/error-text';
+import { parseRetryAfter } from './retry-after';
 
 /**
  * What went wrong with one refresh, sorted by what the poller does next: wait out a rate-limit
@@ -38,14 +39,14 @@ export class QueryFailure extends Error {
   }
 }
 
-export function failureFromResponse(response: ApiResponse): QueryFailure {
+/** `now` is when the answer arrived: a Retry-After given as an HTTP-date counts from it. */
+export function failureFromResponse(response: ApiResponse, now: number): QueryFailure {
   const { status } = response;
   if (status === 429) {
-    const retryAfter = Number(response.headers['retry-after']);
     return new QueryFailure(
       'rateLimited',
       'RingCentral rate limit reached; waiting before the next request',
-      Number.isFinite(retryAfter) ? retryAfter : null,
+      parseRetryAfter(response.headers['retry-after'], now),
     );
   }
   if (status === 401)

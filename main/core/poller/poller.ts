@@ -266,13 +266,13 @@ export class Poller {
         timeoutMs: this.options.requestTimeoutMs,
         signal: controller.signal,
       });
+      const now = this.clock.now();
+      const failure =
+        response.status >= 200 && response.status < 300 ? null : failureFromResponse(response, now);
       // A 429's "Remaining: 0" describes the penalty, not our usage: Retry-After alone decides.
-      if (response.status === 429) {
-        budget.penalize(failureFromResponse(response).retryAfterSeconds, this.clock.now());
-      } else {
-        budget.observe(response.headers, this.clock.now());
-      }
-      if (response.status < 200 || response.status >= 300) throw failureFromResponse(response);
+      if (failure?.kind === 'rateLimited') budget.penalize(failure.retryAfterSeconds, now);
+      else budget.observe(response.headers, now);
+      if (failure) throw failure;
       return response;
     } finally {
       this.controllers.delete(controller);

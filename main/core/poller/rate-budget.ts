@@ -4,8 +4,10 @@
  * sent during it). The budget counts our own requests in a sliding window and allows at most
  * `share` × limit of them; it also reads the server's X-Rate-Limit-* headers, because other screens or
  * tools signed in as the same user spend the same budget, and it blocks all sending until a
- * Retry-After has passed, since any request during a penalty would restart it.
+ * Retry-After has passed (at most an hour, retry-after.ts), since any request during a penalty
+ * would restart it. The penalty, what was asked and until when, is shown on screen.
  */
+import { retryWaitMs } from './retry-after';
 
 export interface RateBudgetOptions {
   /** Fraction of the server's limit this app may spend (settings.polling.budgetShare). */
@@ -21,10 +23,17 @@ export interface BudgetFigures {
   budget: number;
   sentInWindow: number;
   blockedUntil: number;
+  /** The 429 penalty being waited out, or null when there is none (any more). */
+  penalty: Penalty | null;
+}
+
+/** A 429's wait: what RingCentral asked (seconds; null when it did not say) and when sending resumes. */
+export interface Penalty {
+  askedSeconds: number | null;
+  until: number;
 }
 
 const RETRY_AFTER_MARGIN_MS = 1_000;
-const DEFAULT_PENALTY_MS = 60_000;
 
 export class RateBudget {
   private limit: number;
@@ -33,6 +42,7 @@ export class RateBudget {
   private readonly sent: number[] = [];
   /** No request may leave before this instant (Retry-After, or the server reporting our share used up). */
   private blockedUntil = 0;
+  private penalty: Penalty | null = null;
 
   constructor(options: RateBudgetOptions) {
     this.share = options.share;
@@ -83,11 +93,15 @@ export class RateBudget {
     }
   }
 
-  /** A 429 arrived: send nothing until Retry-After (plus a margin) has passed. */
+  /** A 429 arrived: send nothing until Retry-After (capped, plus a margin) has passed. */
   penalize(retryAfterSeconds: number | null, now: number): number {
-    const ms =
-      retryAfterSeconds !== null && retryAfterSeconds >= 0 ? retryAfterSeconds * 1000 : DEFAULT_PENALTY_MS;
-    this.blockUntil(now + ms + RETRY_AFTER_MARGIN_MS);
+    const until = now + retryWaitMs(retryAfterSeconds) + RETRY_AFTER_MARGIN_MS;
+    // The penalty that ends last is the one the screen is waiting for.
+    if (this.penalty === null || this.penalty.until <= now || until >= this.penalty.until) {
+      const asked = retryAfterSeconds !== null && retryAfterSeconds >= 0 ? retryAfterSeconds : null;
+      this.penalty = { askedSeconds: asked, until };
+    }
+    this.blockUntil(until);
     return this.blockedUntil;
   }
 
@@ -99,6 +113,7 @@ export class RateBudget {
       budget: this.budget,
       sentInWindow: this.sent.length,
       blockedUntil: this.blockedUntil,
+      penalty: this.penalty !== null && this.penalty.until > now ? { ...this.penalty } : null,
     };
   }
 

@@ -99,7 +99,7 @@ describe('the demo note in snapshots', () => {
     names: () => null,
     now: Date.parse('2026-11-29T03:00:00Z'),
     sequence: 1,
-    budget: { limit: 50, windowMs: 60_000, budget: 30, sentInWindow: 0, blockedUntil: 0 },
+    budget: { limit: 50, windowMs: 60_000, budget: 30, sentInWindow: 0, blockedUntil: 0, penalty: null },
     paused: false,
     notice: null,
   } as const;

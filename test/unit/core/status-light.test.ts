@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConnectionStatus } from '../../../contract/connection';
 import type { FailureKind } from '../../../main/core/poller/failure';
 import type { QueryState } from '../../../main/core/poller/query-state';
-import { statusLight } from '../../../main/core/status-light';
+import { statusLight, type StatusInput } from '../../../main/core/status-light';
 
 /** The global status light: what it says for each combination of connection and query states. */
 
@@ -100,7 +100,73 @@ describe('statusLight', () => {
       now: NOW,
       staleAfterMisses: 1,
     });
-    expect(status).toEqual({ light: 'delayed', message: reconnecting(false).message });
+    expect(status).toEqual({ light: 'delayed', message: reconnecting(false).message, resumesAt: null });
     expect(light([query('a', 5_000)], reconnecting(true))).toBe('offline');
+  });
+});
+
+describe('statusLight while RingCentral asked Callboard to wait', () => {
+  const LIMITED: Failure = ['rateLimited', 'RingCentral rate limit reached; waiting before the next request'];
+  const waiting = (askedSeconds: number | null, untilMs: number, more: Partial<StatusInput> = {}) =>
+    statusLight({
+      connection: signedIn,
+      states: [query('a', 20_000, LIMITED), query('b', 20_000)],
+      now: NOW,
+      staleAfterMisses: 1,
+      penalty: { askedSeconds, until: NOW + untilMs },
+      timeZone: 'Europe/London',
+      ...more,
+    });
+
+  it('says what was asked and when the numbers resume, in the board’s zone, and carries resumesAt', () => {
+    expect(waiting(3_600, 3_601_000)).toEqual({
+      light: 'delayed',
+      message: 'RingCentral asked Callboard to wait 60 min (rate limit); numbers resume at 11:00',
+      resumesAt: '2026-11-24T11:00:01.000Z',
+    });
+    // The same instant on a board in Tokyo (UTC+9), named when the boards do not share one zone.
+    expect(waiting(3_600, 3_601_000, { timeZone: 'Asia/Tokyo', nameZone: true }).message).toBe(
+      'RingCentral asked Callboard to wait 60 min (rate limit); numbers resume at 20:00 (Asia/Tokyo)',
+    );
+  });
+
+  it('gives a short wait to the second', () => {
+    expect(waiting(5, 6_000).message).toBe(
+      'RingCentral asked Callboard to wait 5 s (rate limit); numbers resume at 10:00:06',
+    );
+  });
+
+  it('tells what was asked apart from the hour Callboard waits at most', () => {
+    const status = waiting(365 * 86_400, 3_601_000);
+    expect(status.message).toBe(
+      'RingCentral asked Callboard to wait 365 days (rate limit); Callboard waits at most 60 min: numbers resume at 11:00',
+    );
+    expect(status.resumesAt).toBe('2026-11-24T11:00:01.000Z');
+  });
+
+  it('says so when RingCentral gave no readable wait (the default applies)', () => {
+    expect(waiting(null, 61_000).message).toBe(
+      'RingCentral rate limit reached (no wait given); numbers resume at 10:01:01',
+    );
+  });
+
+  it('is delayed, not offline, even when the earlier refreshes failed to reach RingCentral', () => {
+    // RingCentral has just answered (the 429): it is there, and nothing is sent until the wait ends.
+    const states = [query('a', 40_000, UNREACHABLE), query('b', 40_000, UNREACHABLE)];
+    expect(light(states)).toBe('offline');
+    expect(waiting(60, 61_000, { states }).light).toBe('delayed');
+  });
+
+  it('is back to the usual light with no resumesAt once the wait is over', () => {
+    const over = waiting(60, 0, { states: [query('a', 1_000), query('b', 1_000)] });
+    expect(over).toEqual({ light: 'live', message: null, resumesAt: null });
+    expect(waiting(60, -1, { states: [query('a', 20_000, LIMITED)] }).message).toBe(LIMITED[1]);
+  });
+
+  it('leaves the connection’s own light first: a person must sign in, or the session is being got back', () => {
+    const needed = waiting(60, 61_000, { connection: { ...signedIn, state: 'signInNeeded', message: 'x' } });
+    expect(needed).toEqual({ light: 'signInNeeded', message: 'x', resumesAt: null });
+    const back = waiting(60, 61_000, { connection: { ...signedIn, state: 'reconnecting', message: 'y' } });
+    expect(back).toEqual({ light: 'delayed', message: 'y', resumesAt: null });
   });
 });

@@ -31,6 +31,12 @@ describe('AuthBudget', () => {
     now = 61_000;
     expect(() => budget.take()).not.toThrow();
   });
+
+  it('waits an hour at most, whatever a 429 asked (a misconfigured proxy must not stop sign-in for a year)', () => {
+    const budget = new AuthBudget(() => 0);
+    budget.penalize(365 * 86_400);
+    expect(budget.nextSlot()).toBe(3_601_000);
+  });
 });
 
 describe('gatedFetch', () => {
@@ -41,6 +47,8 @@ describe('gatedFetch', () => {
     server = createServer((req, res) => {
       seen.push(req.url ?? '');
       if (req.url === '/restapi/oauth/revoke') res.writeHead(429, { 'Retry-After': '20' }).end();
+      else if (req.url === '/restapi/oauth/wstoken')
+        res.writeHead(429, { 'Retry-After': new Date(Date.now() + 40_000).toUTCString() }).end();
       else res.writeHead(200).end('{}');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -63,5 +71,10 @@ describe('gatedFetch', () => {
     now = 62_001;
     expect((await send(`${base}/restapi/oauth/revoke`, { method: 'POST' })).status).toBe(429);
     expect(budget.nextSlot()).toBe(now + 21_000);
+    // The HTTP-date form of Retry-After (RFC 9110), read against this machine's clock.
+    now = 200_000;
+    expect((await send(`${base}/restapi/oauth/wstoken`, { method: 'POST' })).status).toBe(429);
+    expect(budget.nextSlot()).toBeGreaterThanOrEqual(now + 39_000);
+    expect(budget.nextSlot()).toBeLessThanOrEqual(now + 41_000);
   });
 });

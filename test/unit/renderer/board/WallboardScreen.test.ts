@@ -98,7 +98,10 @@ describe('WallboardScreen', () => {
 
   it('labels demo data and passes on the core’s status with its reason', () => {
     const { wrapper } = mountBoard(
-      twoBoards({ demo: true, status: { light: 'signInNeeded', message: 'Sign in to RingCentral' } }),
+      twoBoards({
+        demo: true,
+        status: { light: 'signInNeeded', message: 'Sign in to RingCentral', resumesAt: null },
+      }),
     );
     expect(wrapper.get('[data-demo]').text()).toBe('DEMO');
     const status = wrapper.get('[data-status]');

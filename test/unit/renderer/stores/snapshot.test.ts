@@ -36,7 +36,7 @@ describe('useSnapshotStore', () => {
 
   it('passes the core’s status light through, and overrides it when the hub is lost', () => {
     const store = useSnapshotStore();
-    store.accept(snapshot({ status: { light: 'delayed', message: 'RingCentral is slow' } }));
+    store.accept(snapshot({ status: { light: 'delayed', message: 'RingCentral is slow', resumesAt: null } }));
     expect(store.status).toEqual({ light: 'delayed', message: 'RingCentral is slow' });
     store.setHubLost(true);
     expect(store.status).toEqual({ light: 'offline', message: LOST_HUB_MESSAGE });
