@@ -3,6 +3,14 @@ import { BoardSnapshotSchema } from './snapshot';
 import { SettingsSchema } from './settings';
 import { ConnectionStatusSchema, ServerUrlSchema } from './connection';
 import type { InvokeChannelName } from './channels';
+import {
+  CostReportSchema,
+  CostRequestSchema,
+  DirectoryListSchema,
+  DirectoryRequestSchema,
+  SettingsRevisionSchema,
+  SettingsUpdateSchema,
+} from './editor';
 import { PairingCodeSchema, ScreenInfoSchema, ScreenNameSchema } from './screens';
 
 /**
@@ -33,6 +41,12 @@ export const INVOKE_CHANNELS = {
   'snapshot:get': { request: nothing, response: BoardSnapshotSchema.nullable(), admin: false },
   'settings:get': { request: nothing, response: SettingsSchema, admin: false },
   'settings:save': { request: z.unknown(), response: SettingsSchema, admin: true },
+  // The settings window: the settings with their revision, a save that checks it, a draft's cost
+  // before saving, and the account's names for keys (contract/editor.ts).
+  'settings:current': { request: nothing, response: SettingsRevisionSchema, admin: true },
+  'settings:update': { request: SettingsUpdateSchema, response: SettingsRevisionSchema, admin: true },
+  'settings:cost': { request: CostRequestSchema, response: CostReportSchema, admin: true },
+  'directory:list': { request: DirectoryRequestSchema, response: DirectoryListSchema, admin: true },
   'board:export': { request: z.object({ boardId: z.string() }), response: z.string(), admin: false },
   'board:import': {
     request: z.object({ json: z.string().max(1_000_000), replace: z.boolean().optional() }),

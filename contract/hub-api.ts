@@ -5,6 +5,7 @@
  * - POST `invoke + name` → a Bridge invoke; JSON request body in, InvokeResult out
  * - GET/HEAD `health`    → `{ ok: true }`, without a key (for load balancers and monitoring)
  * - GET `pair`, POST `pairApi` → a screen joins with a pairing code instead of the access key
+ * - GET `settings` → the settings pages for an admin session, else the admin sign-in page
  * Every POST is application/json from the hub's own origin (or from no browser at all). On a LAN the
  * viewer presents the access key once as `?key=` (or a pairing code) and gets its own screen token
  * in a cookie; admin channels need the admin key in the ADMIN_KEY_HEADER header.
@@ -15,8 +16,14 @@ export const HUB_PATHS = {
   invoke: '/api/invoke/',
   health: '/api/health',
   pair: '/pair',
-  pairScript: '/pair.js',
   pairApi: '/api/pair',
+  /** The script of the hub's own one-field pages (pairing, admin sign-in). */
+  formScript: '/hub-form.js',
+  /** The settings pages (admin): the sign-in page until an admin session exists. */
+  settings: '/settings',
+  /** POST `{adminKey}` → an admin session cookie; POST to `adminSignOut` ends it. */
+  adminSession: '/api/admin/session',
+  adminSignOut: '/api/admin/sign-out',
 } as const;
 
 /** A page's name for its own event stream (`events?screen=`), so it can report being hidden. */

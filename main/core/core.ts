@@ -6,6 +6,7 @@ import { errorText } from '../../contract/error-text';
 import type { ScreenCore } from './core-api';
 import type { DemoProvider } from './demo';
 import { NameDirectory } from './directory/name-directory';
+import { EditorService } from './editor-service';
 import { dispatchInvoke } from './invoke';
 import { createInvokeHandlers } from './invoke-handlers';
 import { planBoards } from './planner/plan-boards';
@@ -47,6 +48,7 @@ const COALESCE_MS = 50;
 
 export class CallboardCore implements ScreenCore {
   readonly settings: SettingsService;
+  private readonly editor: EditorService;
   private readonly log: (line: string) => void;
   private readonly clock: Clock;
   private readonly sessions: SessionManager;
@@ -77,6 +79,11 @@ export class CallboardCore implements ScreenCore {
       options.settingsPath,
       options.envAccount ? this.scopes.account : this.scopes.demo,
     );
+    this.editor = new EditorService({
+      settings: this.settings,
+      budget: () => this.budget.figures(this.clock.now()),
+      names: () => this.names,
+    });
     this.sessions = new SessionManager({
       secrets: options.secrets,
       openBrowser: options.openBrowser,
@@ -134,6 +141,7 @@ export class CallboardCore implements ScreenCore {
     const handlers = createInvokeHandlers({
       core: this,
       settings: this.settings,
+      editor: this.editor,
       sessions: this.sessions,
       screenId: context.screenId,
       scopes: this.scopes,

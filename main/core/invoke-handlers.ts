@@ -2,6 +2,7 @@ import type { InvokeRequest } from '../../contract/bridge';
 import type { Settings } from '../../contract/settings';
 import type { BoardSnapshot } from '../../contract/snapshot';
 import type { InvokeHandlers } from './invoke';
+import type { EditorService } from './editor-service';
 import type { SessionManager } from './session-manager';
 import { exportBoard, importBoard } from './settings/board-files';
 import { adaptDefaultBoards, type DefaultScope } from './settings/default-boards';
@@ -16,6 +17,7 @@ import type { SettingsService } from './settings/settings-store';
 export interface HandlerContext {
   core: { snapshot(): BoardSnapshot | null };
   settings: SettingsService;
+  editor: EditorService;
   sessions: SessionManager;
   screenId: string;
   /** The default boards' scope on the demo and on an account. */
@@ -27,7 +29,7 @@ function networkScreensOnly(): never {
 }
 
 export function createInvokeHandlers(context: HandlerContext): InvokeHandlers {
-  const { core, settings, sessions, scopes } = context;
+  const { core, settings, editor, sessions, scopes } = context;
   const switchTo = (connection: Settings['connection']) => {
     const toDemo = connection === null;
     const [from, to] = toDemo ? [scopes.account, scopes.demo] : [scopes.demo, scopes.account];
@@ -37,6 +39,11 @@ export function createInvokeHandlers(context: HandlerContext): InvokeHandlers {
     'snapshot:get': () => core.snapshot(),
     'settings:get': () => settings.current(),
     'settings:save': (request: unknown) => settings.save(request),
+    'settings:current': () => editor.current(),
+    'settings:update': (request: InvokeRequest<'settings:update'>) =>
+      editor.update(request.basedOn, request.settings),
+    'settings:cost': (request: InvokeRequest<'settings:cost'>) => editor.cost(request.settings),
+    'directory:list': (request: InvokeRequest<'directory:list'>) => editor.directory(request.kind),
     'board:export': (request: InvokeRequest<'board:export'>) =>
       exportBoard(settings.current(), request.boardId),
     'board:import': (request: InvokeRequest<'board:import'>) =>

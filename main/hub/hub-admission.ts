@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ACCESS_COOKIE, ACCESS_KEY_PARAM, HUB_PATHS } from '../../contract/hub-api';
 import { ACCESS_COOKIE_OPTIONS, checkViewer, isAdmin, type AccessPolicy, type Viewer } from './access';
 import { isApiPath, refuseViewer, sendJson, sendText } from './hub-replies';
+import { ADMIN_COOKIE, type AdminSessions } from './admin-sessions';
 import { refusePost, type HostPolicy } from './request-guard';
 import type { ScreenRegistry } from './screen-registry';
 
@@ -16,11 +17,24 @@ export interface Admission {
   access: AccessPolicy;
   hosts: HostPolicy;
   registry: ScreenRegistry;
+  admins: AdminSessions;
 }
 
 export type Admitted = { screen: string | null } | null;
 
-const OPEN_PATHS: ReadonlySet<string> = new Set([HUB_PATHS.pair, HUB_PATHS.pairScript, HUB_PATHS.pairApi]);
+/** Pages that come before any key: pairing a screen, and the settings pages' own admin sign-in. */
+const OPEN_PATHS: ReadonlySet<string> = new Set([
+  HUB_PATHS.pair,
+  HUB_PATHS.pairApi,
+  HUB_PATHS.formScript,
+  HUB_PATHS.settings,
+  HUB_PATHS.adminSession,
+  HUB_PATHS.adminSignOut,
+]);
+
+function isOpenPath(path: string): boolean {
+  return OPEN_PATHS.has(path) || path.startsWith(`${HUB_PATHS.settings}/`);
+}
 
 /** Decides a request: who it is (null screen: loopback or the key), or null once it has been answered. */
 export async function admit(
@@ -42,7 +56,9 @@ export async function admit(
     }
   }
   // The pairing page is how a screen without a key gets in; the admin key opens what the viewer key does.
-  if (OPEN_PATHS.has(path) || isAdmin(request.headers, admission.access)) return { screen: null };
+  const admin =
+    isAdmin(request.headers, admission.access) || admission.admins.valid(request.cookies[ADMIN_COOKIE]);
+  if (isOpenPath(path) || admin) return { screen: null };
   const cookie = request.cookies[ACCESS_COOKIE];
   const viewer = checkViewer({ cookie, key: params.get(ACCESS_KEY_PARAM) }, admission.access, (token) =>
     admission.registry.verify(token),

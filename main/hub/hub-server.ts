@@ -8,14 +8,15 @@ import Fastify, {
 } from 'fastify';
 import { INVOKE_CHANNELS, isInvokeChannel } from '../../contract/bridge';
 import { errorText } from '../../contract/error-text';
-import { ACCESS_COOKIE, HUB_PATHS, STREAM_SCREEN_PARAM, STREAM_SCREEN_PATTERN } from '../../contract/hub-api';
+import { HUB_PATHS, STREAM_SCREEN_PARAM, STREAM_SCREEN_PATTERN } from '../../contract/hub-api';
 import type { ScreenCore } from '../core/core-api';
-import { ACCESS_COOKIE_OPTIONS, isAdmin, type AccessPolicy } from './access';
-import { invokeHostChannel, isHostChannel, redeemPairing, type HostScreens } from './host-channels';
+import { isAdmin, type AccessPolicy } from './access';
+import { ADMIN_COOKIE, AdminSessions } from './admin-sessions';
+import { invokeHostChannel, isHostChannel, type HostScreens } from './host-channels';
 import { admit, splitUrl, type Admission, type Admitted } from './hub-admission';
 import { MAX_BODY, parseJsonBody } from './hub-body';
 import { isApiPath, SECURITY_HEADERS, sendJson, sendText } from './hub-replies';
-import { PAIR_PAGE, PAIR_SCRIPT } from './pair-page';
+import { registerPageRoutes } from './page-routes';
 import { PairingCodes } from './pairing';
 import { HostPolicy } from './request-guard';
 import { ScreenRegistry } from './screen-registry';
@@ -54,10 +55,17 @@ export class HubServer {
   private readonly callers = new WeakMap<FastifyRequest, NonNullable<Admitted>>();
 
   private readonly admission: Admission;
+  private readonly admins: AdminSessions;
 
   constructor(private readonly options: HubServerOptions) {
     const registry = options.registry ?? ScreenRegistry.inMemory();
-    this.admission = { access: options.access, hosts: options.hosts ?? new HostPolicy([]), registry };
+    this.admins = new AdminSessions(options.access.adminKey);
+    this.admission = {
+      access: options.access,
+      hosts: options.hosts ?? new HostPolicy([]),
+      registry,
+      admins: this.admins,
+    };
     this.streams = new ScreenStreams(options.core, { ...DEFAULT_STREAM_LIMITS, ...options.streams });
     this.screens = {
       registry,
@@ -92,6 +100,12 @@ export class HubServer {
     // Only JSON reaches here (admission refuses other POSTs); '*' keeps `; charset=…` variants.
     this.app.addContentTypeParser('*', { parseAs: 'string' }, parseJsonBody);
     this.routes();
+    registerPageRoutes(this.app, {
+      rendererDir: options.rendererDir,
+      screens: this.screens,
+      admins: this.admins,
+      log: options.log,
+    });
     serveRenderer(this.app, options.rendererDir);
     this.app.setNotFoundHandler((request, reply) => this.notFound(request, reply));
     this.app.setErrorHandler((error: FastifyError, request, reply) => this.failed(error, request, reply));
@@ -137,20 +151,6 @@ export class HubServer {
         pageId: pageId !== undefined && STREAM_SCREEN_PATTERN.test(pageId) ? pageId : null,
       });
     });
-    this.app.get(HUB_PATHS.pair, (_request, reply) =>
-      reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(PAIR_PAGE),
-    );
-    this.app.get(HUB_PATHS.pairScript, (_request, reply) =>
-      reply.type('text/javascript; charset=utf-8').header('Cache-Control', 'no-store').send(PAIR_SCRIPT),
-    );
-    this.app.post(HUB_PATHS.pairApi, async (request, reply) => {
-      const outcome = await redeemPairing(request.body, request.ip, this.screens);
-      if (!outcome.ok) return sendJson(reply, outcome.status, { ok: false, error: outcome.error });
-      this.options.log?.(`screens: a screen joined with a pairing code from ${request.ip}`);
-      return sendJson(reply.setCookie(ACCESS_COOKIE, outcome.token, ACCESS_COOKIE_OPTIONS), 200, {
-        ok: true,
-      });
-    });
     this.app.post<{ Params: { channel: string } }>(
       `${HUB_PATHS.invoke}:channel`,
       { onRequest: (request, reply, done) => this.admitInvoke(request, reply, done) },
@@ -162,7 +162,7 @@ export class HubServer {
     const { channel } = request.params;
     if (!isInvokeChannel(channel)) {
       void sendJson(reply, 404, { ok: false, error: `Unknown channel "${channel}"` });
-    } else if (INVOKE_CHANNELS[channel].admin && !isAdmin(request.headers, this.options.access)) {
+    } else if (INVOKE_CHANNELS[channel].admin && !this.isAdmin(request)) {
       void sendJson(reply, 403, {
         ok: false,
         error: 'This action changes settings and needs the hub’s admin key.',
@@ -170,6 +170,11 @@ export class HubServer {
     } else {
       done();
     }
+  }
+
+  /** The admin key in its header (scripts), or an admin session from the settings pages' sign-in. */
+  private isAdmin(request: FastifyRequest): boolean {
+    return isAdmin(request.headers, this.options.access) || this.admins.valid(request.cookies[ADMIN_COOKIE]);
   }
 
   private async invoke(request: InvokeRequest, reply: FastifyReply): Promise<FastifyReply> {

@@ -21,17 +21,26 @@ export function serveRenderer(app: FastifyInstance, rendererDir: string): void {
     // The hub sets Cache-Control itself: it depends on the file, not one age for all.
     cacheControl: false,
     setHeaders(reply, path) {
-      const isIndex = basename(path) === INDEX;
+      const isIndex = basename(path).endsWith('.html');
       reply.header('Cache-Control', isIndex ? 'no-store' : 'public, max-age=31536000, immutable');
     },
   });
 }
 
 /** The single-page fallback: index.html, or 503 while there is no build to serve. */
-export async function sendIndex(reply: FastifyReply, rendererDir: string): Promise<FastifyReply> {
-  // Checked first: a missing index.html inside the not-found handler would end in Fastify's own 404.
-  if (!(await isFile(join(resolve(rendererDir), INDEX)))) return sendText(reply, 503, NOT_BUILT);
-  return reply.sendFile(INDEX);
+export function sendIndex(reply: FastifyReply, rendererDir: string): Promise<FastifyReply> {
+  return sendFileOr(reply, rendererDir, INDEX);
+}
+
+/** A page of the build (index.html, settings.html), never cached; 503 while there is no build. */
+export async function sendFileOr(
+  reply: FastifyReply,
+  rendererDir: string,
+  file: string,
+): Promise<FastifyReply> {
+  // Checked first: a missing file inside the not-found handler would end in Fastify's own 404.
+  if (!(await isFile(join(resolve(rendererDir), file)))) return sendText(reply, 503, NOT_BUILT);
+  return reply.header('Cache-Control', 'no-store').sendFile(file);
 }
 
 async function isFile(path: string): Promise<boolean> {

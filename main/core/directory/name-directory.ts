@@ -35,6 +35,8 @@ const GROUP_TYPES: Partial<Record<string, string>> = {
   SharedLines: 'SharedLinesGroup',
   Sites: 'Site',
 };
+/** groupByMembers keys are groups: those the extension list names. */
+const MEMBER_GROUP_TYPES: Partial<Record<string, string>> = { Queue: 'Department', Site: 'Site' };
 const REFRESH_MS = 6 * 3_600_000;
 const RETRY_MS = 5 * 60_000;
 const PER_PAGE = 1000;
@@ -62,6 +64,22 @@ export class NameDirectory {
     const type = grouping.groupBy ? GROUP_TYPES[grouping.groupBy] : undefined;
     if (!type || this.loadedAt === null) return null;
     return [...this.byId.values()].filter((entry) => entry.type === type).length;
+  };
+
+  /**
+   * The keys a grouping can be given, with their names, for picking by name (settings window);
+   * null when this kind of key is not in the extension list (departments, user groups, numbers).
+   */
+  entriesFor = (grouping: Grouping): Array<{ key: string } & KeyName> | null => {
+    const type = grouping.groupByMembers
+      ? MEMBER_GROUP_TYPES[grouping.groupByMembers]
+      : grouping.groupBy
+        ? GROUP_TYPES[grouping.groupBy]
+        : undefined;
+    if (!type) return null;
+    return [...this.byId.entries()]
+      .filter(([, entry]) => entry.type === type)
+      .map(([key, entry]) => ({ key, name: entry.name, extensionNumber: entry.extensionNumber }));
   };
 
   /** When the list was last loaded (ms), or null: a new value means key counts may have changed. */

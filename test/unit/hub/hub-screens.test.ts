@@ -122,9 +122,9 @@ describe('pairing with a code', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await page.text();
-    expect(html).toContain('<script src="/pair.js"></script>');
+    expect(html).toContain('<script src="/hub-form.js"></script>');
     expect(html).not.toMatch(/<script>/);
-    expect((await fetch(`${base}/pair.js`)).headers.get('content-type')).toMatch(/javascript/);
+    expect((await fetch(`${base}/hub-form.js`)).headers.get('content-type')).toMatch(/javascript/);
   });
 
   it('lets a screen in with a code an admin asked for, once, under the name given', async () => {
