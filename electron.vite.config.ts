@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'electron-vite';
 
-/** Three builds: the main process, the preload script and the Vue renderer (out/{main,preload,renderer}). */
+/** Three builds: the main process, the preload script and the Vue renderer (out/{main,preload,renderer}: board and settings pages). */
 export default defineConfig({
   main: {
     build: {
@@ -25,7 +25,13 @@ export default defineConfig({
     plugins: [vue()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
-      rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
+      // Two pages: the board (what TVs load) and the settings window, so the board never carries the editor.
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'renderer/index.html'),
+          settings: resolve(__dirname, 'renderer/settings.html'),
+        },
+      },
     },
   },
 });
