@@ -102,7 +102,10 @@ describe('npm run serve on a LAN with an account from the environment', () => {
   it('never prints, stores or serves a secret or a token', async () => {
     const served = await (await fetch(`${base}/api/snapshot?key=${ACCESS_KEY}`)).text();
     const status = await (
-      await fetch(`${base}/api/invoke/connection:status?key=${ACCESS_KEY}`, { method: 'POST', headers: JSON_TYPE })
+      await fetch(`${base}/api/invoke/connection:status?key=${ACCESS_KEY}`, {
+        method: 'POST',
+        headers: JSON_TYPE,
+      })
     ).text();
     const settings = await (
       await fetch(`${base}/api/invoke/settings:get?key=${ACCESS_KEY}`, { method: 'POST', headers: JSON_TYPE })
