@@ -40,12 +40,14 @@ export class EditorService {
 
   /** Saves `draft` only if the settings are still those of `basedOn`. */
   async update(basedOn: string, draft: unknown): Promise<SettingsRevision> {
-    if (revisionOf(this.deps.settings.current()) !== basedOn) {
-      throw new SettingsError(
-        'Not saved: someone else saved the settings after you opened them. Your changes are still here: reload to see theirs, then make yours again.',
-      );
-    }
-    const saved = await this.deps.settings.save(draft);
+    // Checked inside the write queue: two saves based on the same revision cannot both pass.
+    const saved = await this.deps.settings.save(draft, (current) => {
+      if (revisionOf(current) !== basedOn) {
+        throw new SettingsError(
+          'Not saved: someone else saved the settings after you opened them. Your changes are still here: reload to see theirs, then make yours again.',
+        );
+      }
+    });
     return { settings: saved, revision: revisionOf(saved) };
   }
 

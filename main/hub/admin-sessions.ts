@@ -1,17 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import { sameKey } from './access';
+import { AttemptLimiter } from './attempt-limiter';
 
 /**
  * The settings pages' sign-in: an IT admin types the admin key once and gets a session cookie
  * (HttpOnly, SameSite=Strict, for this hub's path only), so the key is not kept in the page. Sessions
- * live in memory (a hub restart signs admins out), last ADMIN_SESSION_MS since their last use, and
- * wrong keys are limited hub-wide to ATTEMPTS_PER_MINUTE.
+ * live in memory (a hub restart signs admins out) and last ADMIN_SESSION_MS since their last use (the
+ * cookie is set again on use). Wrong keys are limited per caller and hub-wide (attempt-limiter.ts).
  */
 
 export const ADMIN_COOKIE = 'callboard_admin';
 export const ADMIN_SESSION_MS = 8 * 3_600_000;
-const ATTEMPTS_PER_MINUTE = 10;
+/** Wrong admin keys a minute, per caller and for the whole hub (the key itself has 120+ bits). */
+export const ADMIN_ATTEMPTS = { perCaller: 10, perHub: 100 } as const;
 const MAX_SESSIONS = 100;
 
 export const ADMIN_COOKIE_OPTIONS: CookieSerializeOptions = {
@@ -25,21 +27,23 @@ export type AdminSignIn = { ok: true; token: string } | { ok: false; status: 403
 
 export class AdminSessions {
   private readonly sessions = new Map<string, number>();
-  private failures: number[] = [];
+  private readonly attempts: AttemptLimiter;
 
   constructor(
     private readonly adminKey: string,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.attempts = new AttemptLimiter(ADMIN_ATTEMPTS, now);
+  }
 
-  signIn(key: unknown): AdminSignIn {
+  /** `caller`: who is trying (the network address), so wrong keys are limited per caller. */
+  signIn(key: unknown, caller: string): AdminSignIn {
     const now = this.now();
-    this.failures = this.failures.filter((at) => now - at < 60_000);
-    if (this.failures.length >= ATTEMPTS_PER_MINUTE) {
+    if (this.attempts.blocked(caller)) {
       return { ok: false, status: 429, error: 'Too many wrong keys. Wait a minute, then try again.' };
     }
     if (typeof key !== 'string' || !sameKey(key, this.adminKey)) {
-      this.failures.push(now);
+      this.attempts.fail(caller);
       return { ok: false, status: 403, error: 'That is not this hub’s admin key.' };
     }
     this.expire(now);

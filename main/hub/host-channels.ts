@@ -87,7 +87,7 @@ export async function redeemPairing(
   const parsed = PairRequestSchema.safeParse(body);
   if (!parsed.success)
     return { ok: false, status: 400, error: `Invalid pairing request: ${describeIssue(parsed.error)}` };
-  const outcome = screens.pairing.redeem(parsed.data.code);
+  const outcome = screens.pairing.redeem(parsed.data.code, address ?? 'unknown');
   if (!outcome.ok)
     return { ok: false, status: outcome.reason === 'tooMany' ? 429 : 403, error: outcome.error };
   const { token } = await screens.registry.register({ name: outcome.name, joinedWith: 'code', address });

@@ -1,8 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { errorText } from '../../contract/error-text';
 import { ACCESS_COOKIE, ACCESS_KEY_PARAM, HUB_PATHS } from '../../contract/hub-api';
 import { ACCESS_COOKIE_OPTIONS, checkViewer, isAdmin, type AccessPolicy, type Viewer } from './access';
 import { isApiPath, refuseViewer, sendJson, sendText } from './hub-replies';
-import { ADMIN_COOKIE, type AdminSessions } from './admin-sessions';
+import { ADMIN_COOKIE, ADMIN_COOKIE_OPTIONS, type AdminSessions } from './admin-sessions';
 import { refusePost, type HostPolicy } from './request-guard';
 import type { ScreenRegistry } from './screen-registry';
 
@@ -56,9 +57,11 @@ export async function admit(
     }
   }
   // The pairing page is how a screen without a key gets in; the admin key opens what the viewer key does.
-  const admin =
-    isAdmin(request.headers, admission.access) || admission.admins.valid(request.cookies[ADMIN_COOKIE]);
-  if (isOpenPath(path) || admin) return { screen: null };
+  const session = request.cookies[ADMIN_COOKIE];
+  const adminSession = admission.admins.valid(session);
+  // Set again on use, so the browser keeps it as long as the session lives (8 hours from last use).
+  if (adminSession && session !== undefined) reply.setCookie(ADMIN_COOKIE, session, ADMIN_COOKIE_OPTIONS);
+  if (isOpenPath(path) || adminSession || isAdmin(request.headers, admission.access)) return { screen: null };
   const cookie = request.cookies[ACCESS_COOKIE];
   const viewer = checkViewer({ cookie, key: params.get(ACCESS_KEY_PARAM) }, admission.access, (token) =>
     admission.registry.verify(token),
@@ -78,19 +81,30 @@ async function answerViewer(
     case 'denied':
       await refuseViewer(reply, path);
       return null;
-    case 'screen':
+    case 'screen': {
       admission.registry.seen(viewer.screenId, request.ip);
+      // A page load renews the cookie, so screens that joined together do not all drop out a year later.
+      const cookie = request.cookies[ACCESS_COOKIE];
+      if (isPageLoad(request, path) && cookie !== undefined)
+        reply.setCookie(ACCESS_COOKIE, cookie, ACCESS_COOKIE_OPTIONS);
       return { screen: viewer.screenId };
+    }
     case 'key': {
       // A page load joins: the screen gets its own token. API calls with the key (scripts) and
       // assets do not, or every request would add a screen.
-      const isPageLoad = request.method === 'GET' && !isApiPath(path) && !/\.[a-z0-9]+$/i.test(path);
-      if (!isPageLoad) return { screen: null };
-      const { id, token } = await admission.registry.register({
-        name: screenName(request.headers['user-agent']),
-        joinedWith: 'key',
-        address: request.ip,
-      });
+      if (!isPageLoad(request, path)) return { screen: null };
+      let joined: { id: string; token: string };
+      try {
+        joined = await admission.registry.register({
+          name: screenName(request.headers['user-agent']),
+          joinedWith: 'key',
+          address: request.ip,
+        });
+      } catch (error) {
+        await sendText(reply, 503, errorText(error));
+        return null;
+      }
+      const { id, token } = joined;
       reply.setCookie(ACCESS_COOKIE, token, ACCESS_COOKIE_OPTIONS);
       if (viewer.via === 'oldCookie') return { screen: id };
       // Drop the key from the address bar and history.
@@ -137,6 +151,11 @@ export function screenName(userAgent: string | undefined): string {
             ? 'Linux'
             : null;
   return system ? `${browser} on ${system}` : browser;
+}
+
+/** A page navigation (not the API, not an asset file). */
+function isPageLoad(request: FastifyRequest, path: string): boolean {
+  return request.method === 'GET' && !isApiPath(path) && !/\.[a-z0-9]+$/i.test(path);
 }
 
 export function splitUrl(url: string): { path: string; params: URLSearchParams } {

@@ -67,6 +67,7 @@ export class HubServer {
       admins: this.admins,
     };
     this.streams = new ScreenStreams(options.core, { ...DEFAULT_STREAM_LIMITS, ...options.streams });
+    registry.isConnected = (id) => this.streams.connectedCount(id) > 0;
     this.screens = {
       registry,
       streams: this.streams,

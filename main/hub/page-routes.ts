@@ -43,14 +43,13 @@ export function registerPageRoutes(app: FastifyInstance, deps: PageDeps): void {
   app.get(HUB_PATHS.settings, (request, reply) =>
     settingsPage(deps.admins.valid(request.cookies[ADMIN_COOKIE]), reply),
   );
-  app.get(`${HUB_PATHS.settings}/*`, (request, reply) =>
-    settingsPage(deps.admins.valid(request.cookies[ADMIN_COOKIE]), reply),
-  );
+  // One address for the pages: under /settings/… the page's relative asset paths would not resolve.
+  app.get(`${HUB_PATHS.settings}/*`, (_request, reply) => reply.redirect(HUB_PATHS.settings, 303));
   // The file itself only by its page's address, so the sign-in check cannot be walked around.
   app.get(`/${SETTINGS_FILE}`, (_request, reply) => reply.redirect(HUB_PATHS.settings, 303));
 
   app.post<{ Body: { adminKey?: unknown } | undefined }>(HUB_PATHS.adminSession, (request, reply) => {
-    const outcome = deps.admins.signIn(request.body?.adminKey);
+    const outcome = deps.admins.signIn(request.body?.adminKey, request.ip);
     if (!outcome.ok) {
       deps.log?.(`settings: a wrong admin key from ${request.ip}`);
       return sendJson(reply, outcome.status, { ok: false, error: outcome.error });

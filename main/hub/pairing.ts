@@ -1,25 +1,30 @@
 import { randomInt } from 'node:crypto';
 import { PAIRING_CODE_DIGITS, type PairingCode } from '../../contract/screens';
+import { AttemptLimiter } from './attempt-limiter';
 
 /**
  * Pairing codes: so nobody types a 32-character key on a TV remote. An admin asks for a code (named
  * for the screen it is meant for); the TV opens /pair and types six digits. A code works once and
- * for CODE_LIFETIME_MS. Guessing is bounded hub-wide: at most ATTEMPTS_PER_MINUTE tries a minute,
- * so a code's ten minutes allow 100 guesses out of a million.
+ * for CODE_LIFETIME_MS. Guessing is bounded: at most PAIRING_ATTEMPTS.perHub wrong codes a minute
+ * for the whole hub (so ten minutes allow 200 guesses against a million codes, with at most
+ * MAX_OPEN_CODES open: 1 in 250 for them all), and perCaller for one machine, so one machine failing
+ * on purpose cannot lock the others out for long.
  */
 
 export const CODE_LIFETIME_MS = 10 * 60_000;
-export const ATTEMPTS_PER_MINUTE = 10;
-const MAX_OPEN_CODES = 20;
+export const PAIRING_ATTEMPTS = { perCaller: 5, perHub: 20 } as const;
+export const MAX_OPEN_CODES = 20;
 
 export type PairingOutcome =
   { ok: true; name: string } | { ok: false; reason: 'wrong' | 'tooMany'; error: string };
 
 export class PairingCodes {
   private readonly open = new Map<string, { name: string; expiresAt: number }>();
-  private attempts: number[] = [];
+  private readonly attempts: AttemptLimiter;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(private readonly now: () => number = Date.now) {
+    this.attempts = new AttemptLimiter(PAIRING_ATTEMPTS, now);
+  }
 
   issue(name: string): PairingCode {
     this.expire();
@@ -35,22 +40,20 @@ export class PairingCodes {
     return { code, name, expiresAt: new Date(expiresAt).toISOString() };
   }
 
-  /** A screen typed `typed`: the name it pairs as, or why not. A right code is used up. */
-  redeem(typed: string): PairingOutcome {
-    const now = this.now();
-    this.attempts = this.attempts.filter((at) => now - at < 60_000);
-    if (this.attempts.length >= ATTEMPTS_PER_MINUTE) {
+  /** A screen (`caller`: its address) typed `typed`: the name it pairs as, or why not. A right code is used up. */
+  redeem(typed: string, caller: string): PairingOutcome {
+    if (this.attempts.blocked(caller)) {
       return {
         ok: false,
         reason: 'tooMany',
         error: 'Too many tries. Wait a minute, then type the code again.',
       };
     }
-    this.attempts.push(now);
     this.expire();
     const code = typed.replace(/[\s-]/g, '');
     const entry = this.open.get(code);
     if (!entry) {
+      this.attempts.fail(caller);
       return {
         ok: false,
         reason: 'wrong',

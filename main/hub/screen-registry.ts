@@ -40,6 +40,8 @@ export class ScreenRegistry {
   private readonly screens = new Map<string, StoredScreen>();
   private readonly lastWritten = new Map<string, number>();
   private writing: Promise<void> = Promise.resolve();
+  /** Whether a screen has a stream open now (set by the hub): such a screen is never forgotten. */
+  isConnected: (id: string) => boolean = () => false;
 
   private constructor(
     /** null: kept in memory only (a hub on loopback, where no screen joins). */
@@ -96,7 +98,7 @@ export class ScreenRegistry {
       lastAddress: join.address,
       secretHash: hash(secret),
     });
-    this.evictBeyondLimit();
+    this.evictBeyondLimit(id);
     await this.save();
     return { id, token: `${id}.${secret}` };
   }
@@ -163,12 +165,27 @@ export class ScreenRegistry {
     return null;
   }
 
-  private evictBeyondLimit(): void {
+  /**
+   * Beyond MAX_SCREENS, forget the screen seen least recently among those not showing the board now
+   * (a TV holds one stream open for days, so its lastSeenAt says little); if every one is showing it,
+   * the newest is refused instead, by the caller getting an error.
+   */
+  private evictBeyondLimit(newest: string): void {
     while (this.screens.size > MAX_SCREENS) {
-      const oldest = [...this.screens.values()].reduce((a, b) =>
+      const idle = [...this.screens.values()].filter(
+        (screen) => screen.id !== newest && !this.isConnected(screen.id),
+      );
+      if (idle.length === 0) {
+        this.screens.delete(newest);
+        throw new Error(
+          `This hub has let in ${MAX_SCREENS} screens, all showing the board: revoke ones no longer used (Screens in the settings) first.`,
+        );
+      }
+      const oldest = idle.reduce((a, b) =>
         (a.lastSeenAt ?? a.joinedAt) <= (b.lastSeenAt ?? b.joinedAt) ? a : b,
       );
       this.screens.delete(oldest.id);
+      this.lastWritten.delete(oldest.id);
       this.log(
         `screens: forgot "${oldest.name}" (not seen since ${oldest.lastSeenAt ?? oldest.joinedAt}); over ${MAX_SCREENS} screens`,
       );

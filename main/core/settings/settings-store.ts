@@ -67,14 +67,20 @@ export class SettingsService {
     return this.settings;
   }
 
-  /** Validate and write `input`; on any problem nothing changes and a SettingsError names the field. */
-  async save(input: unknown): Promise<Settings> {
+  /**
+   * Validate and write `input`; on any problem nothing changes and a SettingsError names the field.
+   * `precondition` runs in the write queue against the settings in use just before this write (after
+   * every earlier save has landed), so a check such as "still the revision the draft came from" and
+   * the write cannot be interleaved with another save.
+   */
+  async save(input: unknown, precondition?: (current: Settings) => void): Promise<Settings> {
     assertNoSecrets(input, 'Not saved');
     const parsed = SettingsSchema.safeParse(input);
     if (!parsed.success) throw new SettingsError(`Not saved: ${describeIssue(parsed.error)}`);
     const settings = parsed.data;
     assertNoSecrets(settings, 'Not saved');
     return this.enqueue(async () => {
+      if (precondition && this.settings) precondition(this.settings);
       try {
         await this.store.save(settings);
       } catch (error) {

@@ -48,6 +48,16 @@ describe('revisions', () => {
     expect(next.settings.boards[0]?.name).toBe('Then admin B');
   });
 
+  it('let only one of two saves based on the same revision through, even sent at the same moment', async () => {
+    const opened = editor.current();
+    const results = await Promise.allSettled([
+      editor.update(opened.revision, renamed(opened.settings, 'Admin A')),
+      editor.update(opened.revision, renamed(opened.settings, 'Admin B')),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected']);
+    expect(settings.current().boards[0]?.name).toBe('Admin A');
+  });
+
   it('name the field when the draft is invalid, and change nothing', async () => {
     const opened = editor.current();
     await expect(editor.update(opened.revision, renamed(opened.settings, ''))).rejects.toThrow(

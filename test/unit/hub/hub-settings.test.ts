@@ -74,6 +74,18 @@ describe('settings pages', () => {
     expect(core.invoked.map((call) => call.channel)).toEqual(['settings:save']);
   });
 
+  it('send /settings/… to /settings, and renew the session cookie on every use', async () => {
+    const slash = await fetch(`${base}/settings/boards`, { redirect: 'manual' });
+    expect(slash.status).toBe(303);
+    expect(slash.headers.get('location')).toBe('/settings');
+    const cookie = cookieOf(await signIn(ADMIN_KEY));
+    const used = await fetch(`${base}/api/invoke/settings:get`, {
+      method: 'POST',
+      headers: { ...JSON_TYPE, cookie },
+    });
+    expect(used.headers.get('set-cookie') ?? '').toMatch(/^callboard_admin=.*Max-Age=28800/);
+  });
+
   it('never let a viewer’s cookie call an admin channel', async () => {
     const viewer = await fetch(`${base}/?key=${KEY}`, { redirect: 'manual' });
     const cookie = cookieOf(viewer);
@@ -92,7 +104,7 @@ describe('settings pages', () => {
     expect(await (await fetch(`${base}/settings`, { headers: { cookie } })).text()).toContain('Admin key');
   });
 
-  it('limit wrong admin keys to ten a minute', async () => {
+  it('limit wrong admin keys to ten a minute from one machine', async () => {
     for (let i = 0; i < 10; i++) expect((await signIn(`wrong-${i}`)).status).toBe(403);
     expect((await signIn(ADMIN_KEY)).status).toBe(429);
   });

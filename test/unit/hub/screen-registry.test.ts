@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ATTEMPTS_PER_MINUTE, CODE_LIFETIME_MS, PairingCodes } from '../../../main/hub/pairing';
+import { CODE_LIFETIME_MS, PAIRING_ATTEMPTS, PairingCodes } from '../../../main/hub/pairing';
 import { MAX_SCREENS, ScreenRegistry } from '../../../main/hub/screen-registry';
 
 /** Per-screen tokens kept on disk as hashes, and pairing codes that work once and cannot be guessed fast. */
@@ -108,14 +108,37 @@ describe('screen registry', () => {
   }, 30_000);
 });
 
+describe('a full registry', () => {
+  it('never forgets a screen that is showing the board, and refuses a new one when all are', async () => {
+    let now = Date.parse('2026-12-01T00:00:00Z');
+    const registry = await ScreenRegistry.open(
+      path,
+      (line) => logged.push(line),
+      () => (now += 1000),
+    );
+    const onAir = await registry.register({ name: 'On air', joinedWith: 'key', address: null });
+    const idle = await registry.register({ name: 'Idle', joinedWith: 'key', address: null });
+    registry.isConnected = (id) => id !== idle.id;
+    for (let i = 0; i < MAX_SCREENS - 1; i++)
+      await registry.register({ name: `TV ${i}`, joinedWith: 'key', address: null });
+    expect(registry.verify(onAir.token)).toBe(onAir.id);
+    expect(registry.verify(idle.token)).toBeNull();
+    registry.isConnected = () => true;
+    await expect(
+      registry.register({ name: 'One too many', joinedWith: 'key', address: null }),
+    ).rejects.toThrow(/let in 500 screens, all showing the board/);
+    expect(registry.size).toBe(MAX_SCREENS);
+  }, 30_000);
+});
+
 describe('pairing codes', () => {
   it('pairs once with the six digits, typed with spaces or dashes, under the name asked for', () => {
     const codes = new PairingCodes();
     const issued = codes.issue('Lobby TV');
     expect(issued.code).toMatch(/^\d{6}$/);
     const typed = `${issued.code.slice(0, 3)} - ${issued.code.slice(3)}`;
-    expect(codes.redeem(typed)).toEqual({ ok: true, name: 'Lobby TV' });
-    expect(codes.redeem(issued.code)).toMatchObject({ ok: false, reason: 'wrong' });
+    expect(codes.redeem(typed, 'tv')).toEqual({ ok: true, name: 'Lobby TV' });
+    expect(codes.redeem(issued.code, 'tv')).toMatchObject({ ok: false, reason: 'wrong' });
   });
 
   it('expires a code after its lifetime', () => {
@@ -123,17 +146,28 @@ describe('pairing codes', () => {
     const codes = new PairingCodes(() => now);
     const { code } = codes.issue('TV');
     now = CODE_LIFETIME_MS + 1;
-    expect(codes.redeem(code)).toMatchObject({ ok: false, reason: 'wrong' });
+    expect(codes.redeem(code, 'tv')).toMatchObject({ ok: false, reason: 'wrong' });
   });
 
-  it(`allows ${ATTEMPTS_PER_MINUTE} tries a minute hub-wide, then refuses even the right code until the minute is over`, () => {
+  it('limits wrong codes per machine, so one machine failing on purpose does not lock the others out', () => {
+    const codes = new PairingCodes();
+    const { code } = codes.issue('TV');
+    const wrong = code === '000000' ? '111111' : '000000';
+    for (let i = 0; i < PAIRING_ATTEMPTS.perCaller; i++)
+      expect(codes.redeem(wrong, 'attacker').ok).toBe(false);
+    expect(codes.redeem(code, 'attacker')).toMatchObject({ ok: false, reason: 'tooMany' });
+    expect(codes.redeem(code, 'lobby-tv')).toEqual({ ok: true, name: 'TV' });
+  });
+
+  it(`allows ${PAIRING_ATTEMPTS.perHub} wrong codes a minute hub-wide, from any number of machines`, () => {
     let now = 0;
     const codes = new PairingCodes(() => now);
     const { code } = codes.issue('TV');
     const wrong = code === '000000' ? '111111' : '000000';
-    for (let i = 0; i < ATTEMPTS_PER_MINUTE; i++) expect(codes.redeem(wrong).ok).toBe(false);
-    expect(codes.redeem(code)).toMatchObject({ ok: false, reason: 'tooMany' });
+    for (let i = 0; i < PAIRING_ATTEMPTS.perHub; i++)
+      expect(codes.redeem(wrong, `machine-${i}`).ok).toBe(false);
+    expect(codes.redeem(code, 'lobby-tv')).toMatchObject({ ok: false, reason: 'tooMany' });
     now = 60_001;
-    expect(codes.redeem(code)).toEqual({ ok: true, name: 'TV' });
+    expect(codes.redeem(code, 'lobby-tv')).toEqual({ ok: true, name: 'TV' });
   });
 });

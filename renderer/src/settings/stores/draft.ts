@@ -31,6 +31,8 @@ export const useDraftStore = defineStore('draft', () => {
   const cost = ref<CostReport | null>(null);
   const undoable = ref<{ label: string; before: Settings } | null>(null);
   let costTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Only the answer to the latest cost question is shown (an older one may arrive later). */
+  let costAsked = 0;
 
   const problems = computed<FieldProblem[]>(() => {
     if (!draft.value) return [];
@@ -63,7 +65,8 @@ export const useDraftStore = defineStore('draft', () => {
   /** Change the draft; `undoLabel` keeps what it was, for one step of undo (removing things). */
   function edit(change: (settings: Settings) => void, undoLabel?: string): void {
     if (!draft.value) return;
-    if (undoLabel) undoable.value = { label: undoLabel, before: copyOf(draft.value) };
+    // One step of undo: for this removal only; any other edit after it makes it stale.
+    undoable.value = undoLabel ? { label: undoLabel, before: copyOf(draft.value) } : null;
     change(draft.value);
     saveError.value = null;
     askCost();
@@ -88,9 +91,10 @@ export const useDraftStore = defineStore('draft', () => {
     if (!bridge.value || !draft.value || !revision.value || problems.value.length > 0) return false;
     saving.value = true;
     try {
+      const sent = copyOf(draft.value);
       const result = await bridge.value.invoke('settings:update', {
         basedOn: revision.value,
-        settings: copyOf(draft.value),
+        settings: sent,
       });
       if (!result.ok) {
         saveError.value = result.error;
@@ -98,8 +102,10 @@ export const useDraftStore = defineStore('draft', () => {
       }
       saved.value = result.value.settings;
       revision.value = result.value.revision;
-      draft.value = copyOf(result.value.settings);
+      // Edits typed while the save was on its way stay in the draft (and keep it unsaved).
+      if (JSON.stringify(draft.value) === JSON.stringify(sent)) draft.value = copyOf(result.value.settings);
       savedAt.value = Date.now();
+      askCost();
       saveError.value = null;
       return true;
     } finally {
@@ -112,6 +118,7 @@ export const useDraftStore = defineStore('draft', () => {
     saved.value = settings;
     revision.value = newRevision;
     draft.value = copyOf(settings);
+    undoable.value = null;
     askCost();
   }
 
@@ -121,8 +128,9 @@ export const useDraftStore = defineStore('draft', () => {
       costTimer = null;
       const to = bridge.value;
       if (!to || !draft.value) return;
+      const asked = ++costAsked;
       void to.invoke('settings:cost', { settings: copyOf(draft.value) }).then((result) => {
-        if (result.ok) cost.value = result.value;
+        if (result.ok && asked === costAsked) cost.value = result.value;
       });
     }, COST_DELAY_MS);
   }
