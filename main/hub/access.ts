@@ -85,3 +85,14 @@ export const ACCESS_COOKIE_OPTIONS: CookieSerializeOptions = {
   sameSite: 'strict',
   maxAge: 31_536_000,
 };
+
+/**
+ * A cookie's options for this request: Secure when the page came over https (directly, or through a
+ * TLS reverse proxy the hub trusts, --trust-proxy), so the cookie never travels over plain http then.
+ */
+export function cookieFor(
+  request: { protocol: string },
+  options: CookieSerializeOptions,
+): CookieSerializeOptions {
+  return request.protocol === 'https' ? { ...options, secure: true } : options;
+}

@@ -22,7 +22,7 @@ import { errorText } from '../../contract/error-text';
  */
 
 const USAGE = `Usage: npm run serve -- [--port 4180] [--host 127.0.0.1] [--settings FILE] [--renderer DIR]
-       [--allowed-host NAME]... [--max-screens 500] [--demo-port N]
+       [--allowed-host NAME]... [--max-screens 500] [--trust-proxy] [--demo-port N]
 Account (optional; otherwise settings.json, otherwise the embedded demo):
   CALLBOARD_RC_SERVER, CALLBOARD_RC_CLIENT_ID, CALLBOARD_RC_CLIENT_SECRET, CALLBOARD_RC_JWT
 Keys (at least 20 characters): CALLBOARD_ACCESS_KEY (LAN viewers), CALLBOARD_ADMIN_KEY (settings).
@@ -98,6 +98,7 @@ async function main(): Promise<void> {
       'demo-port': { type: 'string', default: '0' },
       'allowed-host': { type: 'string', multiple: true, default: [] },
       'max-screens': { type: 'string', default: String(DEFAULT_STREAM_LIMITS.maxStreams) },
+      'trust-proxy': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -146,6 +147,7 @@ async function main(): Promise<void> {
     hosts,
     registry,
     streams: { maxStreams },
+    trustProxy: values['trust-proxy'],
     log,
   });
   const address = await server.listen(port, values.host);

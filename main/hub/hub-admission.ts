@@ -1,7 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errorText } from '../../contract/error-text';
 import { ACCESS_COOKIE, ACCESS_KEY_PARAM, HUB_PATHS } from '../../contract/hub-api';
-import { ACCESS_COOKIE_OPTIONS, checkViewer, isAdmin, type AccessPolicy, type Viewer } from './access';
+import {
+  ACCESS_COOKIE_OPTIONS,
+  checkViewer,
+  cookieFor,
+  isAdmin,
+  type AccessPolicy,
+  type Viewer,
+} from './access';
 import { isApiPath, refuseViewer, sendJson, sendText } from './hub-replies';
 import { ADMIN_COOKIE, ADMIN_COOKIE_OPTIONS, type AdminSessions } from './admin-sessions';
 import { refusePost, type HostPolicy } from './request-guard';
@@ -60,7 +67,8 @@ export async function admit(
   const session = request.cookies[ADMIN_COOKIE];
   const adminSession = admission.admins.valid(session);
   // Set again on use, so the browser keeps it as long as the session lives (8 hours from last use).
-  if (adminSession && session !== undefined) reply.setCookie(ADMIN_COOKIE, session, ADMIN_COOKIE_OPTIONS);
+  if (adminSession && session !== undefined)
+    reply.setCookie(ADMIN_COOKIE, session, cookieFor(request, ADMIN_COOKIE_OPTIONS));
   if (isOpenPath(path) || adminSession || isAdmin(request.headers, admission.access)) return { screen: null };
   const cookie = request.cookies[ACCESS_COOKIE];
   const viewer = checkViewer({ cookie, key: params.get(ACCESS_KEY_PARAM) }, admission.access, (token) =>
@@ -86,7 +94,7 @@ async function answerViewer(
       // A page load renews the cookie, so screens that joined together do not all drop out a year later.
       const cookie = request.cookies[ACCESS_COOKIE];
       if (isPageLoad(request, path) && cookie !== undefined)
-        reply.setCookie(ACCESS_COOKIE, cookie, ACCESS_COOKIE_OPTIONS);
+        reply.setCookie(ACCESS_COOKIE, cookie, cookieFor(request, ACCESS_COOKIE_OPTIONS));
       return { screen: viewer.screenId };
     }
     case 'key': {
@@ -105,7 +113,7 @@ async function answerViewer(
         return null;
       }
       const { id, token } = joined;
-      reply.setCookie(ACCESS_COOKIE, token, ACCESS_COOKIE_OPTIONS);
+      reply.setCookie(ACCESS_COOKIE, token, cookieFor(request, ACCESS_COOKIE_OPTIONS));
       if (viewer.via === 'oldCookie') return { screen: id };
       // Drop the key from the address bar and history.
       params.delete(ACCESS_KEY_PARAM);

@@ -38,6 +38,11 @@ export interface HubServerOptions {
   hosts?: HostPolicy;
   /** The screens let in on a LAN, each with its own token; default kept in memory only. */
   registry?: ScreenRegistry;
+  /**
+   * Behind a reverse proxy: take the client's address and scheme from X-Forwarded-For/-Proto (for
+   * logs, per-machine limits and Secure cookies). Only when nothing but the proxy can reach the hub.
+   */
+  trustProxy?: boolean;
   /** Heartbeat interval, open stream cap, and how long a stream may stay undrained. */
   streams?: Partial<StreamLimits>;
   log?: (line: string) => void;
@@ -76,6 +81,7 @@ export class HubServer {
     };
     this.app = Fastify({
       bodyLimit: MAX_BODY,
+      trustProxy: options.trustProxy ?? false,
       routerOptions: { ignoreTrailingSlash: true },
       // HEAD only where @fastify/static answers it (the board's files) and on health, not the API.
       exposeHeadRoutes: false,

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ACCESS_COOKIE, HUB_PATHS } from '../../contract/hub-api';
-import { ACCESS_COOKIE_OPTIONS } from './access';
+import { ACCESS_COOKIE_OPTIONS, cookieFor } from './access';
 import { ADMIN_COOKIE, ADMIN_COOKIE_OPTIONS, type AdminSessions } from './admin-sessions';
 import { redeemPairing, type HostScreens } from './host-channels';
 import { ADMIN_SIGN_IN_PAGE, FORM_SCRIPT, PAIR_PAGE } from './hub-pages';
@@ -35,7 +35,11 @@ export function registerPageRoutes(app: FastifyInstance, deps: PageDeps): void {
     const outcome = await redeemPairing(request.body, request.ip, deps.screens);
     if (!outcome.ok) return sendJson(reply, outcome.status, { ok: false, error: outcome.error });
     deps.log?.(`screens: a screen joined with a pairing code from ${request.ip}`);
-    return sendJson(reply.setCookie(ACCESS_COOKIE, outcome.token, ACCESS_COOKIE_OPTIONS), 200, { ok: true });
+    return sendJson(
+      reply.setCookie(ACCESS_COOKIE, outcome.token, cookieFor(request, ACCESS_COOKIE_OPTIONS)),
+      200,
+      { ok: true },
+    );
   });
 
   const settingsPage = (admin: boolean, reply: FastifyReply) =>
@@ -55,7 +59,11 @@ export function registerPageRoutes(app: FastifyInstance, deps: PageDeps): void {
       return sendJson(reply, outcome.status, { ok: false, error: outcome.error });
     }
     deps.log?.(`settings: an admin signed in from ${request.ip}`);
-    return sendJson(reply.setCookie(ADMIN_COOKIE, outcome.token, ADMIN_COOKIE_OPTIONS), 200, { ok: true });
+    return sendJson(
+      reply.setCookie(ADMIN_COOKIE, outcome.token, cookieFor(request, ADMIN_COOKIE_OPTIONS)),
+      200,
+      { ok: true },
+    );
   });
   app.post(HUB_PATHS.adminSignOut, (request, reply) => {
     deps.admins.signOut(request.cookies[ADMIN_COOKIE]);

@@ -86,6 +86,15 @@ describe('settings pages', () => {
     expect(used.headers.get('set-cookie') ?? '').toMatch(/^callboard_admin=.*Max-Age=28800/);
   });
 
+  it('mark cookies Secure behind a TLS proxy it trusts, and only then', async () => {
+    const viaProxy = { 'x-forwarded-proto': 'https' };
+    expect((await signIn(ADMIN_KEY, viaProxy)).headers.get('set-cookie')).not.toMatch(/Secure/);
+    await server.close();
+    ({ server, base } = await startHub(core, dir, KEY, { trustProxy: true }));
+    expect((await signIn(ADMIN_KEY, viaProxy)).headers.get('set-cookie')).toMatch(/; Secure/);
+    expect((await signIn(ADMIN_KEY)).headers.get('set-cookie')).not.toMatch(/Secure/);
+  });
+
   it('never let a viewer’s cookie call an admin channel', async () => {
     const viewer = await fetch(`${base}/?key=${KEY}`, { redirect: 'manual' });
     const cookie = cookieOf(viewer);
