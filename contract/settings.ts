@@ -35,6 +35,11 @@ export const SettingsSchema = z
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;
 
+/** Every board the settings show: the rotation's, then the pinned strip if there is one. */
+export function allBoards(settings: Pick<Settings, 'boards' | 'pinned'>): Settings['boards'] {
+  return settings.pinned ? [...settings.boards, settings.pinned] : settings.boards;
+}
+
 /** A board exported to a file (or imported from one). */
 export const BOARD_FILE_FORMAT = 'callboard-board';
 export const BoardFileSchema = z.object({

@@ -9,7 +9,7 @@ import { NameDirectory } from './directory/name-directory';
 import { EditorService } from './editor-service';
 import { dispatchInvoke } from './invoke';
 import { createInvokeHandlers } from './invoke-handlers';
-import { planBoards } from './planner/plan-boards';
+import { planSettings } from './planner/plan-boards';
 import type { Plan } from './planner/plan';
 import { analyticsCodec } from './analytics/codec';
 import { systemClock, type Clock } from './poller/clock';
@@ -225,11 +225,7 @@ export class CallboardCore implements ScreenCore {
   private replan(): void {
     const settings = this.settings.current();
     this.budget.setShare(settings.polling.budgetShare);
-    const boards = settings.pinned ? [...settings.boards, settings.pinned] : settings.boards;
-    this.plan = planBoards(boards, {
-      defaultRefreshSeconds: settings.polling.defaultRefreshSeconds,
-      keyCount: this.names?.keyCount,
-    });
+    this.plan = planSettings(settings, this.names?.keyCount);
     this.poller?.setPlan(this.plan.queries);
     this.updateActivity();
     this.scheduleSnapshot();

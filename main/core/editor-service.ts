@@ -1,12 +1,12 @@
-import { createHash } from 'node:crypto';
 import type { CostReport, DirectoryKind, DirectoryList, SettingsRevision } from '../../contract/editor';
-import { SettingsSchema, type Settings } from '../../contract/settings';
+import { allBoards, SettingsSchema, type Settings } from '../../contract/settings';
 import type { Grouping } from '../../contract/api-request';
 import { GROUP_BY_MEMBERS, type GroupByMembers } from '../../contract/api-vocabulary';
 import type { NameDirectory } from './directory/name-directory';
 import { stableStringify } from './planner/call-filters';
-import { planBoards, tileKey } from './planner/plan-boards';
-import type { BudgetFigures } from './poller/rate-budget';
+import { shortHash } from './planner/query-identity';
+import { planSettings, tileKey } from './planner/plan-boards';
+import { budgetOf, perMinute, type BudgetFigures } from './poller/rate-budget';
 import { SettingsError } from './settings/settings-error';
 import type { SettingsService } from './settings/settings-store';
 
@@ -27,7 +27,7 @@ const MINUTE_MS = 60_000;
 const COSTLIEST = 5;
 
 export function revisionOf(settings: Settings): string {
-  return createHash('sha256').update(stableStringify(settings)).digest('hex').slice(0, 20);
+  return shortHash(stableStringify(settings));
 }
 
 export class EditorService {
@@ -64,32 +64,32 @@ export class EditorService {
       };
     }
     const settings = parsed.data;
-    const boards = settings.pinned ? [...settings.boards, settings.pinned] : settings.boards;
-    const plan = planBoards(boards, {
-      defaultRefreshSeconds: settings.polling.defaultRefreshSeconds,
-      keyCount: this.deps.names()?.keyCount,
-    });
+    const plan = planSettings(settings, this.deps.names()?.keyCount);
     const perTile = new Map<string, number>();
     let requestsPerMinute = 0;
     for (const query of plan.queries) {
-      const perMinute = (query.expectedPages * MINUTE_MS) / query.refreshMs;
-      requestsPerMinute += perMinute;
+      const queryPerMinute = (query.expectedPages * MINUTE_MS) / query.refreshMs;
+      requestsPerMinute += queryPerMinute;
       for (const key of query.tileIds) {
-        perTile.set(key, (perTile.get(key) ?? 0) + perMinute / query.tileIds.length);
+        perTile.set(key, (perTile.get(key) ?? 0) + queryPerMinute / query.tileIds.length);
       }
     }
     const figures = this.deps.budget();
-    const limitPerMinute = Math.round((figures.limit * MINUTE_MS) / figures.windowMs);
-    const budgetPerMinute = Math.max(1, Math.floor(limitPerMinute * settings.polling.budgetShare));
+    // The same figures the board's readout shows, for the draft's share.
+    const limitPerMinute = perMinute(figures.limit, figures.windowMs);
+    const budgetPerMinute = perMinute(
+      budgetOf(figures.limit, settings.polling.budgetShare),
+      figures.windowMs,
+    );
     const titles = new Map<string, string>();
-    for (const board of boards)
+    for (const board of allBoards(settings))
       for (const tile of board.tiles) titles.set(tileKey(board.id, tile.id), tile.title);
     const costliest = [...perTile.entries()]
       .sort((a, b) => b[1] - a[1])
       .slice(0, COSTLIEST)
-      .map(([key, perMinute]) => {
+      .map(([key, tilePerMinute]) => {
         const [boardId = '', tileId = ''] = key.split('/');
-        return { boardId, tileId, title: titles.get(key) ?? tileId, requestsPerMinute: round(perMinute) };
+        return { boardId, tileId, title: titles.get(key) ?? tileId, requestsPerMinute: round(tilePerMinute) };
       });
     const tileProblems = [...plan.tiles.values()]
       .filter((tile) => tile.error !== null)

@@ -2,14 +2,14 @@ import type { Board, Tile } from '../../contract/board';
 import { isDataTile } from '../../contract/board';
 import type { ConnectionStatus } from '../../contract/connection';
 import type { BoardSnapshot, BoardView } from '../../contract/snapshot';
-import type { Settings } from '../../contract/settings';
+import { allBoards, type Settings } from '../../contract/settings';
 import type { KeyName } from './directory/name-directory';
 import { buildBoardView, freezeDeep } from './kpi/board-snapshot';
 import { buildTileSnapshot } from './kpi/tile-snapshot';
 import type { Plan } from './planner/plan';
 import type { QueryState } from './poller/query-state';
 import { describeWindow } from './analytics/time-range';
-import type { BudgetFigures } from './poller/rate-budget';
+import { perMinute, type BudgetFigures } from './poller/rate-budget';
 import { statusLight } from './status-light';
 
 /**
@@ -60,7 +60,7 @@ export function assembleSnapshot(input: AssemblyInput): BoardSnapshot {
     polling: {
       requestsPerRefresh: input.plan.requestsPerRefresh,
       requestsLastMinute: input.budget.sentInWindow,
-      budgetPerMinute: Math.round((input.budget.budget * 60_000) / input.budget.windowMs),
+      budgetPerMinute: perMinute(input.budget.budget, input.budget.windowMs),
       paused: input.paused,
     },
   };
@@ -69,9 +69,7 @@ export function assembleSnapshot(input: AssemblyInput): BoardSnapshot {
 
 /** The zone the status line tells time in: the boards' own, named when they do not share one. */
 function statusZone(settings: Settings): { timeZone: string | undefined; nameZone: boolean } {
-  const zones = new Set(
-    [...settings.boards, ...(settings.pinned ? [settings.pinned] : [])].map((b) => b.timeZone),
-  );
+  const zones = new Set(allBoards(settings).map((b) => b.timeZone));
   return { timeZone: [...zones][0], nameZone: zones.size > 1 };
 }
 

@@ -16,6 +16,7 @@ import { groupDemands, type Demand } from './group-queries';
 import type { AggregateOption, MeasurePlan, Plan, RefSource, TilePlan, TimeShift } from './plan';
 import { apiGrouping, normaliseTime, queryTimeOf, type QueryShape } from './query-identity';
 import { PER_PAGE_MAX } from '../../../contract/api-vocabulary';
+import { allBoards, type Settings } from '../../../contract/settings';
 
 /**
  * The query planner: turns every data tile of every board into the fewest analytics requests. Each
@@ -80,6 +81,14 @@ export function planBoards(boards: readonly Board[], options: PlanOptions): Plan
   }
   const requestsPerRefresh = queries.reduce((sum, query) => sum + query.expectedPages, 0);
   return { queries, tiles, requestsPerRefresh };
+}
+
+/** The plan for everything the settings show (the rotation's boards and the pinned strip). */
+export function planSettings(settings: Settings, keyCount: PlanOptions['keyCount']): Plan {
+  return planBoards(allBoards(settings), {
+    defaultRefreshSeconds: settings.polling.defaultRefreshSeconds,
+    keyCount,
+  });
 }
 
 /** The key of a tile in Plan.tiles and PlannedQuery.tileIds (tile ids are unique per board only). */

@@ -35,6 +35,16 @@ export interface Penalty {
 
 const RETRY_AFTER_MARGIN_MS = 1_000;
 
+/** Requests a window allows Callboard: its share of the server's limit, at least one. */
+export function budgetOf(limit: number, share: number): number {
+  return Math.max(1, Math.floor(limit * share));
+}
+
+/** A count per window as a count per minute (RingCentral's windows are usually 60 s). */
+export function perMinute(count: number, windowMs: number): number {
+  return Math.round((count * 60_000) / windowMs);
+}
+
 export class RateBudget {
   private limit: number;
   private windowMs: number;
@@ -51,7 +61,7 @@ export class RateBudget {
   }
 
   get budget(): number {
-    return Math.max(1, Math.floor(this.limit * this.share));
+    return budgetOf(this.limit, this.share);
   }
 
   setShare(share: number): void {
