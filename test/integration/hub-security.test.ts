@@ -1,10 +1,10 @@
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Settings } from '../../contract/settings';
 import { startCli, type CliProcess } from '../support/cli-process';
+import { rawRequest } from '../support/raw-request';
 import { demoSettings } from '../support/demo';
 
 /**
@@ -68,26 +68,7 @@ afterAll(async () => {
 });
 
 /** A request with exactly these headers (fetch will not send a foreign Host). */
-function raw(
-  path: string,
-  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> {
-  return new Promise((resolve, reject) => {
-    const outgoing = request(
-      { host: '127.0.0.1', port, path, method: init.method ?? 'GET', headers: init.headers, agent: false },
-      (response) => {
-        let body = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (body += chunk));
-        response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, body, headers: response.headers }),
-        );
-      },
-    );
-    outgoing.on('error', reject);
-    outgoing.end(init.body);
-  });
-}
+const raw = (path: string, init: Parameters<typeof rawRequest>[2] = {}) => rawRequest(base, path, init);
 
 const admin = async <T>(channel: string, body?: unknown) =>
   (await (

@@ -1,5 +1,4 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InvokeChannel } from '../../../contract/bridge';
@@ -74,33 +73,4 @@ export async function startHub(
 /** What every state-changing request must say it sends. */
 export const JSON_TYPE = { 'Content-Type': 'application/json' } as const;
 
-export interface RawResponse {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-/** A request sent exactly as written: fetch would resolve `..` and `//` before the hub saw them. */
-export function rawRequest(
-  base: string,
-  path: string,
-  init: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
-): Promise<RawResponse> {
-  const { hostname, port } = new URL(base);
-  return new Promise((resolve, reject) => {
-    const outgoing = request(
-      { hostname, port, path, method: init.method ?? 'GET', headers: init.headers, agent: false },
-      (response) => {
-        let body = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (body += chunk));
-        response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, body }),
-        );
-        response.on('error', reject);
-      },
-    );
-    outgoing.on('error', reject);
-    outgoing.end(init.body);
-  });
-}
+export { rawRequest, type RawResponse } from '../../support/raw-request';

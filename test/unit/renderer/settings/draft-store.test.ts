@@ -1,41 +1,25 @@
 // @vitest-environment happy-dom
+import { createPinia, setActivePinia } from 'pinia';
 import { describe, expect, it } from 'vitest';
-import type { InvokeChannel, InvokeRequest, InvokeResult } from '../../../../contract/bridge';
-import ScreensPage from '../../../../renderer/src/settings/pages/ScreensPage.vue';
-import { demoSettings, fakeBridge, mountWithDraft, type FakeBridge } from './editor-fixtures';
+import type { Settings } from '../../../../contract/settings';
+import { useDraftStore } from '../../../../renderer/src/settings/stores/draft';
+import { demoSettings } from './editor-fixtures';
+import { failed, heldBack, ok, scriptedBridge } from './fake-bridge';
 
-/** The draft's save rules (validation, stale revisions, undo), against a scripted Bridge. */
+/** The draft's save rules (validation, stale revisions, undo, saves in flight), against a scripted Bridge. */
 
-type Answer = (request: unknown) => unknown;
-function scripted(answers: Partial<Record<InvokeChannel, Answer>>): FakeBridge {
-  const bridge = fakeBridge();
-  const fallback = bridge.invoke.bind(bridge);
-  bridge.invoke = async <C extends InvokeChannel>(channel: C, request: InvokeRequest<C>) => {
-    const answer = answers[channel];
-    if (!answer) return fallback(channel, request);
-    bridge.calls.push({ channel, request });
-    return answer(request) as InvokeResult<C>;
-  };
-  return bridge;
+function newDraft() {
+  setActivePinia(createPinia());
+  return useDraftStore();
 }
-
-const ok = (value: unknown) => ({ ok: true, value });
 
 describe('saving the draft', () => {
   it('saves nothing invalid, keeps the draft when the core says it is stale, and undoes a removal', async () => {
-    const bridge = scripted({
-      'settings:current': () => ok({ settings: demoSettings(), revision: 'r1' }),
-      'settings:update': () => ({
-        ok: false,
-        error: 'Not saved: someone else saved the settings after you opened them.',
-      }),
+    const bridge = scriptedBridge({
+      'settings:current': ok({ settings: demoSettings(), revision: 'r1' }),
+      'settings:update': failed('Not saved: someone else saved the settings after you opened them.'),
     });
-    const { draft } = mountWithDraft(
-      ScreensPage,
-      {},
-      demoSettings(),
-      scripted({ 'screens:list': () => ok([]) }),
-    );
+    const draft = newDraft();
     await draft.load(bridge);
     draft.edit((settings) => (settings.boards[0]!.name = ''));
     expect(draft.dirty).toBe(true);
@@ -59,26 +43,18 @@ describe('saving the draft', () => {
 
 describe('the draft around a save', () => {
   it('keeps what was typed while the save was on its way, and an undo only right after its removal', async () => {
-    let finish: (value: unknown) => void = () => {};
-    const bridge = scripted({
-      'settings:current': () => ok({ settings: demoSettings(), revision: 'r1' }),
-      'settings:update': (request) =>
-        new Promise((resolve) => {
-          const sent = (request as { settings: unknown }).settings;
-          finish = () => resolve(ok({ settings: sent, revision: 'r2' }));
-        }),
+    const answer = heldBack<{ ok: true; value: { settings: Settings; revision: string } }>();
+    const bridge = scriptedBridge({
+      'settings:current': ok({ settings: demoSettings(), revision: 'r1' }),
+      'settings:update': () => answer.promise,
     });
-    const { draft } = mountWithDraft(
-      ScreensPage,
-      {},
-      demoSettings(),
-      scripted({ 'screens:list': () => ok([]) }),
-    );
+    const draft = newDraft();
     await draft.load(bridge);
     draft.edit((settings) => (settings.boards[0]!.name = 'Sent'));
     const saving = draft.save();
     draft.edit((settings) => (settings.boards[0]!.name = 'Typed meanwhile'));
-    finish(undefined);
+    const sent = bridge.sent('settings:update')[0] as { settings: Settings };
+    answer.release(ok({ settings: sent.settings, revision: 'r2' }));
     expect(await saving).toBe(true);
     expect(draft.revision).toBe('r2');
     expect(draft.saved!.boards[0]!.name).toBe('Sent');
