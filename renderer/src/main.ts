@@ -7,6 +7,7 @@ import { chartsPlugin } from './charts/echarts';
 import { useDisplayStore } from './stores/display';
 import { useSnapshotStore } from './stores/snapshot';
 import './styles/base.css';
+import './styles/utilities.css';
 import './styles/tile-table.css';
 
 /**

@@ -1,11 +1,10 @@
-import { createRequire } from 'node:module';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { Settings } from '../../contract/settings';
 import { DEMO_APP } from '../../emulator/emulator';
 import { E2E } from './e2e-env';
-import { hub, resetSettings, watchConsole } from './support';
+import { axeViolations, hub, resetSettings, watchConsole } from './support';
 
 /**
  * The settings window as an IT admin uses it: the hub's admin pages in Chromium, signed in with the
@@ -13,7 +12,6 @@ import { hub, resetSettings, watchConsole } from './support';
  * through the page; the hub's API is used only to check what was saved and to play a second admin.
  */
 
-const require = createRequire(import.meta.url);
 let original: Settings;
 
 test.beforeAll(async () => {
@@ -40,23 +38,13 @@ test('every settings page passes axe in both themes and needs the admin key', as
   const viewer = await page.goto('/settings');
   expect(await viewer?.text()).toContain('Admin key');
   await openSettings(page);
-  const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
   for (const theme of ['dark', 'light']) {
     if ((await page.locator('.cb-settings').getAttribute('data-theme')) !== theme)
       await page.getByRole('button', { name: 'Light theme' }).click();
     for (const id of ['connection', 'boards', 'display', 'files', 'screens']) {
       await page.locator(`[data-page="${id}"]`).click();
       await page.waitForTimeout(300);
-      await page.evaluate(axeSource);
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe;
-        const result = (await axe.run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] },
-        })) as { violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> };
-        return result.violations.map(
-          (v) => `${v.id} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
-        );
-      });
+      const violations = (await axeViolations(page)).map((violation) => violation.line);
       expect(violations, `${theme} / ${id}`).toEqual([]);
     }
   }

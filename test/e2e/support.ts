@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { DateTime } from 'luxon';
 import type { Settings } from '../../contract/settings';
@@ -143,5 +145,28 @@ export async function shownValues(page: Page): Promise<Record<string, string>> {
       if (tile?.dataset['tileId']) values[tile.dataset['tileId']] = element.dataset['value'] ?? '';
     }
     return values;
+  });
+}
+
+const requireModule = createRequire(import.meta.url);
+
+/**
+ * axe-core's WCAG 2.1 A/AA findings on the page as it is now, one line each ("rule: help at
+ * targets"). axe is injected through the DevTools protocol, which the pages' Content-Security-Policy
+ * (script-src 'self') rightly does not allow as a script tag.
+ */
+export async function axeViolations(page: Page): Promise<Array<{ id: string; line: string }>> {
+  await page.evaluate(await readFile(requireModule.resolve('axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<unknown> } }
+    ).axe;
+    const result = (await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] },
+    })) as { violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown[] }> }> };
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      line: `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`,
+    }));
   });
 }

@@ -4,6 +4,7 @@ import { createBridge } from '../bridge/create-bridge';
 import SettingsApp from './SettingsApp.vue';
 import { BRIDGE_KEY } from './bridge-key';
 import { useDraftStore } from './stores/draft';
+import '../styles/utilities.css';
 import './settings.css';
 
 /**
