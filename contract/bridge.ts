@@ -11,6 +11,7 @@ import {
   SettingsRevisionSchema,
   SettingsUpdateSchema,
 } from './editor';
+import { PreviewReportSchema, PreviewRequestSchema } from './preview';
 import { PairingCodeSchema, ScreenInfoSchema, ScreenNameSchema } from './screens';
 
 /**
@@ -46,6 +47,7 @@ export const INVOKE_CHANNELS = {
   'settings:current': { request: nothing, response: SettingsRevisionSchema, admin: true },
   'settings:update': { request: SettingsUpdateSchema, response: SettingsRevisionSchema, admin: true },
   'settings:cost': { request: CostRequestSchema, response: CostReportSchema, admin: true },
+  'settings:preview': { request: PreviewRequestSchema, response: PreviewReportSchema, admin: true },
   'directory:list': { request: DirectoryRequestSchema, response: DirectoryListSchema, admin: true },
   'board:export': { request: z.object({ boardId: z.string() }), response: z.string(), admin: false },
   'board:import': {

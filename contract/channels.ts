@@ -9,6 +9,7 @@ export const INVOKE_CHANNEL_NAMES = [
   'settings:current',
   'settings:update',
   'settings:cost',
+  'settings:preview',
   'directory:list',
   'board:export',
   'board:import',

@@ -3,6 +3,7 @@ import type { ConnectionStatus } from '../../contract/connection';
 import type { BoardSnapshot } from '../../contract/snapshot';
 import type { Settings } from '../../contract/settings';
 import { errorText } from '../../contract/error-text';
+import { BoardPreviews } from './board-preview';
 import type { ScreenCore } from './core-api';
 import type { DemoProvider } from './demo';
 import { NameDirectory } from './directory/name-directory';
@@ -49,6 +50,7 @@ const COALESCE_MS = 50;
 export class CallboardCore implements ScreenCore {
   readonly settings: SettingsService;
   private readonly editor: EditorService;
+  private readonly previews: BoardPreviews;
   private readonly log: (line: string) => void;
   private readonly clock: Clock;
   private readonly sessions: SessionManager;
@@ -83,6 +85,18 @@ export class CallboardCore implements ScreenCore {
       settings: this.settings,
       budget: () => this.budget.figures(this.clock.now()),
       names: () => this.names,
+    });
+    this.previews = new BoardPreviews({
+      clock: this.clock,
+      livePlan: () => this.plan,
+      states: () => this.poller?.states() ?? new Map(),
+      names: () => this.names,
+      connected: () => this.sessions.status().state === 'signedIn',
+      nextSlot: (now) => this.budget.nextSlot(now),
+      onQueriesChange: () => {
+        this.poller?.setPlan(this.pollerQueries());
+        this.updateActivity();
+      },
     });
     this.sessions = new SessionManager({
       secrets: options.secrets,
@@ -142,6 +156,7 @@ export class CallboardCore implements ScreenCore {
       core: this,
       settings: this.settings,
       editor: this.editor,
+      previews: this.previews,
       sessions: this.sessions,
       screenId: context.screenId,
       scopes: this.scopes,
@@ -173,6 +188,7 @@ export class CallboardCore implements ScreenCore {
   }
 
   async stop(): Promise<void> {
+    this.previews.clear();
     this.stopped = true;
     if (this.ticker) clearInterval(this.ticker);
     if (this.pending) clearTimeout(this.pending);
@@ -226,13 +242,18 @@ export class CallboardCore implements ScreenCore {
     const settings = this.settings.current();
     this.budget.setShare(settings.polling.budgetShare);
     this.plan = planSettings(settings, this.names?.keyCount);
-    this.poller?.setPlan(this.plan.queries);
+    this.poller?.setPlan(this.pollerQueries());
     this.updateActivity();
     this.scheduleSnapshot();
   }
 
+  /** The boards' queries, and a draft's being previewed in the settings window. */
+  private pollerQueries() {
+    return [...this.plan.queries, ...this.previews.queries()];
+  }
+
   private updateActivity(): void {
-    const watching = this.screens.size > 0 || this.options.alwaysActive === true;
+    const watching = this.screens.size > 0 || this.previews.active || this.options.alwaysActive === true;
     this.poller?.setActive(watching && this.sessions.status().state === 'signedIn');
   }
 

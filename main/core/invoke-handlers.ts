@@ -2,6 +2,7 @@ import type { InvokeRequest } from '../../contract/bridge';
 import type { Settings } from '../../contract/settings';
 import type { BoardSnapshot } from '../../contract/snapshot';
 import type { InvokeHandlers } from './invoke';
+import type { BoardPreviews } from './board-preview';
 import type { EditorService } from './editor-service';
 import type { SessionManager } from './session-manager';
 import { exportBoard, importBoard } from './settings/board-files';
@@ -18,6 +19,7 @@ export interface HandlerContext {
   core: { snapshot(): BoardSnapshot | null };
   settings: SettingsService;
   editor: EditorService;
+  previews: BoardPreviews;
   sessions: SessionManager;
   screenId: string;
   /** The default boards' scope on the demo and on an account. */
@@ -29,7 +31,7 @@ function networkScreensOnly(): never {
 }
 
 export function createInvokeHandlers(context: HandlerContext): InvokeHandlers {
-  const { core, settings, editor, sessions, scopes } = context;
+  const { core, settings, editor, previews, sessions, scopes } = context;
   const switchTo = (connection: Settings['connection']) => {
     const toDemo = connection === null;
     const [from, to] = toDemo ? [scopes.account, scopes.demo] : [scopes.demo, scopes.account];
@@ -43,6 +45,8 @@ export function createInvokeHandlers(context: HandlerContext): InvokeHandlers {
     'settings:update': (request: InvokeRequest<'settings:update'>) =>
       editor.update(request.basedOn, request.settings),
     'settings:cost': (request: InvokeRequest<'settings:cost'>) => editor.cost(request.settings),
+    'settings:preview': (request: InvokeRequest<'settings:preview'>) =>
+      previews.preview(request.settings, request.boardId),
     'directory:list': (request: InvokeRequest<'directory:list'>) => editor.directory(request.kind),
     'board:export': (request: InvokeRequest<'board:export'>) =>
       exportBoard(settings.current(), request.boardId),

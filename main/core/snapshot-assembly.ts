@@ -34,13 +34,22 @@ export interface AssemblyInput {
   notice: string | null;
 }
 
+/** What drawing one board takes: the settings it belongs to, a plan of them and the answers so far. */
+export type BoardInput = Pick<AssemblyInput, 'settings' | 'plan' | 'states' | 'names' | 'now'>;
+
+/** One board as screens draw it (also the settings window's preview of a draft board). */
+export function assembleBoardView(input: BoardInput, board: Board): BoardView {
+  const tiles = board.tiles.map((tile) => tileSnapshot(input, board, tile));
+  return buildBoardView({ board, now: input.now, tiles });
+}
+
 export function assembleSnapshot(input: AssemblyInput): BoardSnapshot {
   const { settings, now } = input;
-  const view = (board: Board): BoardView =>
-    buildBoardView({ board, now, tiles: board.tiles.map((tile) => tileSnapshot(input, board, tile)) });
+  const view = (board: Board): BoardView => assembleBoardView(input, board);
   const status = statusLight({
     connection: input.connection,
-    states: [...input.states.values()],
+    // The boards' own queries only: a preview's draft queries never colour the screens' light.
+    states: input.plan.queries.flatMap((query) => input.states.get(query.id) ?? []),
     now,
     staleAfterMisses: settings.polling.staleAfterMisses,
     penalty: input.budget.penalty,
@@ -73,7 +82,7 @@ function statusZone(settings: Settings): { timeZone: string | undefined; nameZon
   return { timeZone: [...zones][0], nameZone: zones.size > 1 };
 }
 
-function tileSnapshot(input: AssemblyInput, board: Board, tile: Tile) {
+function tileSnapshot(input: BoardInput, board: Board, tile: Tile) {
   const plan = input.plan.tiles.get(`${board.id}/${tile.id}`);
   const windowLabel = isDataTile(tile)
     ? describeWindow(

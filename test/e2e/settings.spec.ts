@@ -99,6 +99,37 @@ test('a board from a template, keys picked by name, moved by keyboard, then a th
   await expect(offered).toHaveAttribute('data-state', 'critical', { timeout: 20_000 });
 });
 
+test('the live preview draws the draft with real numbers before anything is saved', async ({ page }) => {
+  const before = await resetSettings(original);
+  await openSettings(page);
+  await page.locator('[data-board-row="queues"] button').first().click();
+  const preview = page.locator('[data-testid="board-preview"]');
+  const offered = preview.locator('[data-tile-id="offered"]');
+  await expect(offered.locator('[data-testid="tile-value"]')).not.toHaveAttribute('data-value', '', {
+    timeout: 30_000,
+  });
+  await expect(offered).toHaveAttribute('data-state', 'ok');
+  await expect(page.locator('[data-testid="preview-status"]')).toContainText('Real numbers from the account');
+
+  // A threshold changed in the draft recolours the preview at once; nothing is saved.
+  await page.locator('[data-layout-tile="offered"]').click();
+  await page.getByLabel('Colour by thresholds').check();
+  await page.locator('[data-field="warn"]').fill('0');
+  await page.locator('[data-field="critical"]').fill('1');
+  await expect(offered).toHaveAttribute('data-state', 'critical', { timeout: 15_000 });
+
+  // A new board's tile is drawn with a number too (its queries shared with the screens' or its own).
+  await page.locator('[data-testid="new-board"]').click();
+  await page.locator('[data-testid="template"]').selectOption('abandon-rate');
+  await page.locator('[data-testid="add-tile"]').click();
+  const added = preview.locator('[data-tile-id^="abandon-rate"]');
+  await expect(added).toHaveCount(1);
+  await expect(added.locator('[data-testid="tile-value"]')).toHaveAttribute('data-value', /\d/, {
+    timeout: 30_000,
+  });
+  expect(await hub.settings()).toEqual(before);
+});
+
 test('a bad value is named at its field and blocks saving; a stale save is refused and the draft kept', async ({
   page,
 }) => {

@@ -31,6 +31,8 @@ export interface ScreenOptions {
   /** Where the core signs in (default: the emulator's own URL). */
   url?: string;
   polling?: Partial<Polling>;
+  /** Poll with no screen attached (default true: an unattended screen always shows its board). */
+  alwaysActive?: boolean;
 }
 
 export class Screens {
@@ -64,7 +66,7 @@ export class Screens {
         jwt: options.jwt ?? DEMO_APP.jwt,
       },
       demo: embeddedDemo(),
-      alwaysActive: true,
+      alwaysActive: options.alwaysActive ?? true,
       tickMs: 250,
     });
     const states: ConnectionState[] = [core.connectionStatus().state];

@@ -1,10 +1,13 @@
-import { createPinia } from 'pinia';
+import { createPinia, storeToRefs } from 'pinia';
 import { createApp } from 'vue';
 import { createBridge } from '../bridge/create-bridge';
+import { chartsPlugin } from '../charts/echarts';
+import { useDisplayStore } from '../stores/display';
 import SettingsApp from './SettingsApp.vue';
 import { BRIDGE_KEY } from './bridge-key';
 import { useDraftStore } from './stores/draft';
 import '../styles/utilities.css';
+import '../styles/tile-table.css';
 import './settings.css';
 
 /**
@@ -16,6 +19,8 @@ import './settings.css';
 const app = createApp(SettingsApp);
 const pinia = createPinia();
 app.use(pinia);
+// The live preview draws the board with the board's own tiles and charts.
+app.use(chartsPlugin({ renderer: 'canvas', theme: storeToRefs(useDisplayStore(pinia)).theme }));
 const { bridge, kind } = createBridge();
 app.provide(BRIDGE_KEY, { bridge, kind });
 void useDraftStore(pinia).load(bridge);
