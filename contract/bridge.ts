@@ -11,6 +11,7 @@ import {
   SettingsRevisionSchema,
   SettingsUpdateSchema,
 } from './editor';
+import { BoardSourceSchema, BoardSourceStatusSchema, BoardSourceTestSchema } from './board-source';
 import { PreviewReportSchema, PreviewRequestSchema } from './preview';
 import { PairingCodeSchema, ScreenInfoSchema, ScreenNameSchema } from './screens';
 
@@ -53,6 +54,14 @@ export const INVOKE_CHANNELS = {
   'board:import': {
     request: z.object({ json: z.string().max(1_000_000), replace: z.boolean().optional() }),
     response: SettingsSchema,
+    admin: true,
+  },
+  'boards:export': { request: nothing, response: z.string(), admin: false },
+  'boardSource:status': { request: nothing, response: BoardSourceStatusSchema.nullable(), admin: true },
+  // Admin only: it makes the core fetch an address of the caller's choosing.
+  'boardSource:test': {
+    request: BoardSourceSchema.pick({ url: true }),
+    response: BoardSourceTestSchema,
     admin: true,
   },
   'connection:status': { request: nothing, response: ConnectionStatusSchema, admin: false },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BoardSchema, reportDuplicateIds } from './board';
+import { BoardSourceSchema } from './board-source';
 import { ConnectionConfigSchema } from './connection';
 import { DisplaySchema } from './display';
 
@@ -30,6 +31,8 @@ export const SettingsSchema = z
     pinned: BoardSchema.nullable().default(null),
     display: DisplaySchema.prefault({}),
     polling: PollingSchema.prefault({}),
+    /** A boards file at a URL this screen follows (its boards and pinned strip come from it), or null. */
+    boardSource: BoardSourceSchema.nullable().default(null),
   })
   .superRefine((settings, ctx) => reportDuplicateIds(settings.boards, 'boards', 'board', ctx));
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BoardSourceStatusSchema } from './board-source';
 import { ConnectionStatusSchema } from './connection';
 import { DisplaySchema } from './display';
 import {
@@ -143,6 +144,8 @@ export const BoardSnapshotSchema = z.object({
     resumesAt: z.string().nullable().default(null),
   }),
   connection: ConnectionStatusSchema,
+  /** Where the boards come from when this screen follows a boards file at a URL, else null. */
+  boardSource: BoardSourceStatusSchema.nullable().default(null),
   boards: z.array(BoardViewSchema),
   pinned: BoardViewSchema.nullable(),
   polling: z.object({

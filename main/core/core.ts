@@ -18,9 +18,11 @@ import { Poller } from './poller/poller';
 import { RateBudget } from './poller/rate-budget';
 import type { SecretStore } from './secrets/secret-store';
 import { SessionManager, type AccountCredentials } from './session-manager';
+import { BoardFeed } from './settings/board-feed';
 import { SettingsService } from './settings/settings-store';
 import { rezoneDefaultDemoBoards, systemTimeZone, type DefaultScope } from './settings/default-boards';
-import { assembleSnapshot, sameContent } from './snapshot-assembly';
+import { assembleSnapshot } from './snapshot-assembly';
+import { SnapshotPublisher } from './snapshot-publisher';
 
 /**
  * The Callboard core: settings → plan → poller → KPIs → snapshots, plus the connection. Electron's
@@ -45,12 +47,11 @@ export interface CoreOptions {
   tickMs?: number;
 }
 
-const COALESCE_MS = 50;
-
 export class CallboardCore implements ScreenCore {
   readonly settings: SettingsService;
   private readonly editor: EditorService;
   private readonly previews: BoardPreviews;
+  private readonly feed: BoardFeed;
   private readonly log: (line: string) => void;
   private readonly clock: Clock;
   private readonly sessions: SessionManager;
@@ -58,12 +59,9 @@ export class CallboardCore implements ScreenCore {
   private poller: Poller | null = null;
   private names: NameDirectory | null = null;
   private plan: Plan = { queries: [], tiles: new Map(), requestsPerRefresh: 0 };
-  private latest: BoardSnapshot | null = null;
-  private sequence = 0;
   private notice: string | null = null;
   private readonly screens = new Set<string>();
-  private readonly listeners = new Set<(snapshot: BoardSnapshot) => void>();
-  private pending: ReturnType<typeof setTimeout> | null = null;
+  private readonly snapshots: SnapshotPublisher;
   private ticker: ReturnType<typeof setInterval> | null = null;
   private stopped = false;
   /** The default boards' scope on the demo and on an account. */
@@ -85,6 +83,13 @@ export class CallboardCore implements ScreenCore {
       settings: this.settings,
       budget: () => this.budget.figures(this.clock.now()),
       names: () => this.names,
+    });
+    this.snapshots = new SnapshotPublisher(this.clock, (sequence) => this.buildSnapshot(sequence));
+    this.feed = new BoardFeed({
+      settings: this.settings,
+      clock: this.clock,
+      log: this.log,
+      onStatus: () => this.scheduleSnapshot(),
     });
     this.previews = new BoardPreviews({
       clock: this.clock,
@@ -118,7 +123,11 @@ export class CallboardCore implements ScreenCore {
     this.notice = notice;
     if (notice) this.log(notice);
     if (!settings.connection && !this.options.envAccount) await this.followDemoZone(settings);
-    this.settings.onChange(() => this.replan());
+    this.settings.onChange((next) => {
+      this.replan();
+      this.feed.follow(next.boardSource);
+    });
+    this.feed.follow(settings.boardSource);
     await this.sessions.open(settings.connection, this.options.envAccount ?? null);
     // Opening the session normally built the poller already (onConnectionChange).
     if (!this.poller) this.rebuildPoller();
@@ -139,12 +148,11 @@ export class CallboardCore implements ScreenCore {
   }
 
   snapshot(): BoardSnapshot | null {
-    return this.latest;
+    return this.snapshots.current();
   }
 
   onSnapshot(listener: (snapshot: BoardSnapshot) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.snapshots.onSnapshot(listener);
   }
 
   invoke(
@@ -157,6 +165,7 @@ export class CallboardCore implements ScreenCore {
       settings: this.settings,
       editor: this.editor,
       previews: this.previews,
+      feed: this.feed,
       sessions: this.sessions,
       screenId: context.screenId,
       scopes: this.scopes,
@@ -189,9 +198,10 @@ export class CallboardCore implements ScreenCore {
 
   async stop(): Promise<void> {
     this.previews.clear();
+    this.feed.stop();
     this.stopped = true;
     if (this.ticker) clearInterval(this.ticker);
-    if (this.pending) clearTimeout(this.pending);
+    this.snapshots.stop();
     this.poller?.stop();
     await this.sessions.close();
   }
@@ -258,18 +268,13 @@ export class CallboardCore implements ScreenCore {
   }
 
   private scheduleSnapshot(): void {
-    if (this.pending || this.stopped) return;
-    this.pending = setTimeout(() => {
-      this.pending = null;
-      this.publish();
-    }, COALESCE_MS);
-    this.pending.unref();
+    this.snapshots.schedule();
   }
 
-  private publish(): void {
+  private buildSnapshot(sequence: number): BoardSnapshot {
     this.refreshNames();
     const settings: Settings = this.settings.current();
-    const next = assembleSnapshot({
+    return assembleSnapshot({
       settings,
       plan: this.plan,
       states: this.poller?.states() ?? new Map(),
@@ -278,19 +283,11 @@ export class CallboardCore implements ScreenCore {
       demoNote: this.options.demo.profile.note,
       names: this.names?.lookup ?? (() => null),
       now: this.clock.now(),
-      sequence: this.sequence + 1,
+      sequence,
       budget: this.budget.figures(this.clock.now()),
       paused: !(this.poller?.isActive ?? false),
       notice: this.notice,
+      boardSource: this.feed.status(),
     });
-    if (
-      this.latest &&
-      sameContent(this.latest, next) &&
-      this.clock.now() - Date.parse(this.latest.generatedAt) < 15_000
-    )
-      return;
-    this.sequence = next.sequence;
-    this.latest = next;
-    for (const listener of this.listeners) listener(next);
   }
 }

@@ -5,7 +5,8 @@ import type { InvokeHandlers } from './invoke';
 import type { BoardPreviews } from './board-preview';
 import type { EditorService } from './editor-service';
 import type { SessionManager } from './session-manager';
-import { exportBoard, importBoard } from './settings/board-files';
+import type { BoardFeed } from './settings/board-feed';
+import { exportBoard, exportBoards, importBoard } from './settings/board-files';
 import { adaptDefaultBoards, type DefaultScope } from './settings/default-boards';
 import type { SettingsService } from './settings/settings-store';
 
@@ -20,6 +21,7 @@ export interface HandlerContext {
   settings: SettingsService;
   editor: EditorService;
   previews: BoardPreviews;
+  feed: BoardFeed;
   sessions: SessionManager;
   screenId: string;
   /** The default boards' scope on the demo and on an account. */
@@ -31,7 +33,7 @@ function networkScreensOnly(): never {
 }
 
 export function createInvokeHandlers(context: HandlerContext): InvokeHandlers {
-  const { core, settings, editor, previews, sessions, scopes } = context;
+  const { core, settings, editor, previews, feed, sessions, scopes } = context;
   const switchTo = (connection: Settings['connection']) => {
     const toDemo = connection === null;
     const [from, to] = toDemo ? [scopes.account, scopes.demo] : [scopes.demo, scopes.account];
@@ -52,6 +54,9 @@ export function createInvokeHandlers(context: HandlerContext): InvokeHandlers {
       exportBoard(settings.current(), request.boardId),
     'board:import': (request: InvokeRequest<'board:import'>) =>
       settings.save(importBoard(settings.current(), request.json, { replace: request.replace ?? false })),
+    'boards:export': () => exportBoards(settings.current()),
+    'boardSource:status': () => feed.status(),
+    'boardSource:test': (request: InvokeRequest<'boardSource:test'>) => feed.test(request.url),
     'connection:status': () => sessions.status(),
     'connection:signInJwt': async (request: InvokeRequest<'connection:signInJwt'>) => {
       await switchTo(await sessions.signInWithJwt(request));

@@ -1,5 +1,6 @@
 import type { Board, Tile } from '../../contract/board';
 import { isDataTile } from '../../contract/board';
+import type { BoardSourceStatus } from '../../contract/board-source';
 import type { ConnectionStatus } from '../../contract/connection';
 import type { BoardSnapshot, BoardView } from '../../contract/snapshot';
 import { allBoards, type Settings } from '../../contract/settings';
@@ -32,6 +33,8 @@ export interface AssemblyInput {
   paused: boolean;
   /** A message about how settings were loaded (recovered, migrated), shown until settings change. */
   notice: string | null;
+  /** Where the boards come from when they follow a boards file at a URL. */
+  boardSource: BoardSourceStatus | null;
 }
 
 /** What drawing one board takes: the settings it belongs to, a plan of them and the answers so far. */
@@ -64,6 +67,7 @@ export function assembleSnapshot(input: AssemblyInput): BoardSnapshot {
     display: structuredClone(settings.display),
     status: { light: status.light, message: status.message ?? input.notice, resumesAt: status.resumesAt },
     connection: structuredClone(input.connection),
+    boardSource: input.boardSource ? { ...input.boardSource } : null,
     boards: settings.boards.map(view),
     pinned: settings.pinned ? view(settings.pinned) : null,
     polling: {

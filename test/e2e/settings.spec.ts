@@ -1,10 +1,17 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { Settings } from '../../contract/settings';
 import { DEMO_APP } from '../../emulator/emulator';
 import { E2E } from './e2e-env';
-import { axeViolations, hub, resetSettings, watchConsole } from './support';
+import {
+  axeViolations,
+  hub,
+  openSettings,
+  resetSettings,
+  saveSettings as save,
+  watchConsole,
+} from './support';
 
 /**
  * The settings window as an IT admin uses it: the hub's admin pages in Chromium, signed in with the
@@ -20,18 +27,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await hub.save(original);
 });
-
-async function openSettings(page: Page, query = ''): Promise<void> {
-  await page.goto(`/settings${query}`);
-  await page.fill('#value', E2E.adminKey);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.locator('[data-testid="save-state"]')).toHaveText(/All changes saved/);
-}
-
-const save = async (page: Page) => {
-  await page.locator('[data-testid="save"]').click();
-  await expect(page.locator('[data-testid="save-state"]')).toHaveText(/Saved/);
-};
 
 test('every settings page passes axe in both themes and needs the admin key', async ({ page }) => {
   const problems = watchConsole(page);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { DateTime } from 'luxon';
 import type { Settings } from '../../contract/settings';
 import type { BoardSnapshot, TileSnapshot } from '../../contract/snapshot';
@@ -169,4 +169,17 @@ export async function axeViolations(page: Page): Promise<Array<{ id: string; lin
       line: `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`,
     }));
   });
+}
+
+/** The hub's settings pages, signed in with the admin key, the saved settings loaded. */
+export async function openSettings(page: Page, query = ''): Promise<void> {
+  await page.goto(`/settings${query}`);
+  await page.fill('#value', E2E.adminKey);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.locator('[data-testid="save-state"]')).toHaveText(/All changes saved/);
+}
+
+export async function saveSettings(page: Page): Promise<void> {
+  await page.locator('[data-testid="save"]').click();
+  await expect(page.locator('[data-testid="save-state"]')).toHaveText(/Saved/);
 }

@@ -7,6 +7,7 @@ import {
   type BoardFile,
   type Settings,
 } from '../../../contract/settings';
+import { BOARDS_FILE_FORMAT, BoardsFileSchema, type BoardsFile } from '../../../contract/board-source';
 import { readJsonText } from '../json-text';
 import { assertNoSecrets } from './secret-guard';
 import { SettingsError } from './settings-error';
@@ -44,20 +45,53 @@ export function importBoard(settings: Settings, json: string, options: ImportOpt
   return parsed.data;
 }
 
+/** Every board and the pinned strip in one file, to host at a URL a fleet of screens follows. */
+export function exportBoards(settings: Settings): string {
+  const file: BoardsFile = {
+    format: BOARDS_FILE_FORMAT,
+    version: 1,
+    boards: settings.boards,
+    pinned: settings.pinned,
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
 /** Parse and validate a board file; every refusal says where the problem is. */
 export function readBoardFile(json: string): Board {
-  const read = readJsonText(json);
-  if (!read.ok) throw new SettingsError(`Not imported: the board file is not valid JSON (${read.problem})`);
-  const document = read.value;
-  if (typeof document !== 'object' || document === null || Array.isArray(document)) {
-    throw new SettingsError(
-      `Not imported: a board file holds a JSON object with "format": "${BOARD_FILE_FORMAT}"`,
-    );
-  }
-  assertNoSecrets(document, 'Not imported');
+  const document = readDocument(json, 'Not imported', 'board file');
   const parsed = BoardFileSchema.safeParse(document);
   if (!parsed.success) throw new SettingsError(`Not imported: ${describeIssue(parsed.error)}`);
   return parsed.data.board;
+}
+
+/**
+ * A file a fleet follows: a boards file (every board, and the pinned strip if it names one), or a
+ * single board's file (that board alone). `pinned` is undefined when the file does not say.
+ */
+export function readBoardsFile(json: string): { boards: Board[]; pinned: Board | null | undefined } {
+  const document = readDocument(json, 'Not applied', 'boards file');
+  const format = (document as { format?: unknown }).format;
+  if (format === BOARD_FILE_FORMAT) {
+    const single = BoardFileSchema.safeParse(document);
+    if (!single.success) throw new SettingsError(`Not applied: ${describeIssue(single.error)}`);
+    return { boards: [single.data.board], pinned: undefined };
+  }
+  const parsed = BoardsFileSchema.safeParse(document);
+  if (!parsed.success) throw new SettingsError(`Not applied: ${describeIssue(parsed.error)}`);
+  return { boards: parsed.data.boards, pinned: parsed.data.pinned };
+}
+
+function readDocument(json: string, refusal: string, what: string): object {
+  const read = readJsonText(json);
+  if (!read.ok) throw new SettingsError(`${refusal}: the ${what} is not valid JSON (${read.problem})`);
+  const document = read.value;
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+    throw new SettingsError(
+      `${refusal}: a ${what} holds a JSON object with "format": "${what === 'board file' ? BOARD_FILE_FORMAT : BOARDS_FILE_FORMAT}"`,
+    );
+  }
+  assertNoSecrets(document, refusal);
+  return document;
 }
 
 /** `<id>-2`, `<id>-3`, … : the first that no board uses, shortened to stay a valid id. */

@@ -102,6 +102,7 @@ describe('the demo note in snapshots', () => {
     budget: { limit: 50, windowMs: 60_000, budget: 30, sentInWindow: 0, blockedUntil: 0, penalty: null },
     paused: false,
     notice: null,
+    boardSource: null,
   } as const;
   const note = demoProfile('Asia/Tokyo').note;
 
