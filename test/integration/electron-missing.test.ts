@@ -4,12 +4,20 @@ import { describe, expect, it } from 'vitest';
 import { checkDesktopBinary } from '../../main/launch/desktop-binary';
 
 /**
- * `npm start` as a user runs it, where the Electron binary could not be downloaded (as on this
- * project's own machines): a plain message and exit code 1, no stack trace. Where the binary is
- * installed `npm start` opens the app instead, which test/e2e/electron.spec.ts drives.
+ * `npm start` and `npm run dist` as a user runs them, where the Electron binary could not be
+ * downloaded (as on this project's own machines): a plain message and exit code 1, no stack trace.
+ * Where the binary is installed `npm start` opens the app instead, which test/e2e/electron.spec.ts drives.
  */
 
 const installed = checkDesktopBinary().ok;
+
+function npm(...args: string[]) {
+  return spawnSync('npm', [...args, '--silent'], {
+    cwd: resolve(__dirname, '../..'),
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+}
 
 describe.skipIf(installed)(
   installed
@@ -17,15 +25,19 @@ describe.skipIf(installed)(
     : 'npm start without the Electron binary',
   () => {
     it('says what is missing, how to install it and that npm run serve shows the board', () => {
-      const run = spawnSync('npm', ['start', '--silent'], {
-        cwd: resolve(__dirname, '../..'),
-        encoding: 'utf8',
-        timeout: 60_000,
-      });
+      const run = npm('start');
       expect(run.status).toBe(1);
       expect(run.stderr).toContain('the Electron binary is not installed');
       expect(run.stderr).toContain('npm run serve');
       expect(run.stderr).not.toMatch(/Error: Electron uninstall|\n\s+at /);
+    });
+
+    it('npm run dist says packaging needs the binary and the internet, before building anything', () => {
+      const run = npm('run', 'dist');
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('npm run dist cannot package the desktop app here');
+      expect(run.stderr).not.toContain('electron-vite build');
+      expect(run.stderr).not.toMatch(/\n\s+at /);
     });
   },
 );
