@@ -67,6 +67,11 @@ export const INVOKE_CHANNELS = {
   'connection:status': { request: nothing, response: ConnectionStatusSchema, admin: false },
   'connection:signInJwt': { request: SignInJwtSchema, response: ConnectionStatusSchema, admin: true },
   'connection:signInBrowser': { request: SignInBrowserSchema, response: ConnectionStatusSchema, admin: true },
+  'connection:browserPage': {
+    request: nothing,
+    response: z.object({ url: z.string().nullable() }),
+    admin: true,
+  },
   'connection:signOut': { request: nothing, response: ConnectionStatusSchema, admin: true },
   'connection:useDemo': { request: nothing, response: ConnectionStatusSchema, admin: true },
   'screen:visibility': {

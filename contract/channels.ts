@@ -19,6 +19,7 @@ export const INVOKE_CHANNEL_NAMES = [
   'connection:status',
   'connection:signInJwt',
   'connection:signInBrowser',
+  'connection:browserPage',
   'connection:signOut',
   'connection:useDemo',
   'screen:visibility',

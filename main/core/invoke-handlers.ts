@@ -66,6 +66,7 @@ export function createInvokeHandlers(context: HandlerContext): InvokeHandlers {
       await switchTo(await sessions.signInWithBrowser(request));
       return sessions.status();
     },
+    'connection:browserPage': () => ({ url: sessions.browserPage() }),
     'connection:signOut': async () => {
       await sessions.signOut();
       return sessions.status();

@@ -38,6 +38,7 @@ const IDLE_DEMO: ConnectionStatus = {
 };
 
 export class SessionManager {
+  private pendingBrowserPage: string | null = null;
   private connection: Connection | null = null;
   private unsubscribe: (() => void) | null = null;
   private demo: DemoPlatform | null = null;
@@ -102,15 +103,33 @@ export class SessionManager {
     return { server, clientId: request.clientId, authMethod: 'jwt', profile: SETTINGS_PROFILE };
   }
 
+  /**
+   * RingCentral's sign-in page while a browser sign-in waits for it, else null: a hub has no browser
+   * of its own, so the admin page offers this address as a link (it holds no secret: the PKCE
+   * verifier stays here).
+   */
+  browserPage(): string | null {
+    return this.pendingBrowserPage;
+  }
+
   /** Sign in through the system browser (authorization code + PKCE). */
   async signInWithBrowser(request: InvokeRequest<'connection:signInBrowser'>): Promise<ConnectionConfig> {
     const server = serverOf(request.server);
-    const candidate = new Connection(this.connectionOptions(server, request.clientId));
+    const options = this.connectionOptions(server, request.clientId);
+    const candidate = new Connection({
+      ...options,
+      openBrowser: (url) => {
+        this.pendingBrowserPage = url;
+        return this.options.openBrowser(url);
+      },
+    });
     try {
       await candidate.signInWithBrowser({ clientId: request.clientId, clientSecret: request.clientSecret });
     } catch (error) {
       candidate.close();
       throw error;
+    } finally {
+      this.pendingBrowserPage = null;
     }
     await this.adopt(candidate);
     return { server, clientId: request.clientId, authMethod: 'browser', profile: SETTINGS_PROFILE };
