@@ -10,11 +10,18 @@ import { analyticsRoutes } from './http/analytics-routes';
 import { controlRoutes } from './http/control-routes';
 import { directoryRoutes } from './http/directory-routes';
 import { FaultInjector } from './http/faults';
+import { liveControlRoutes } from './http/live-control-routes';
+import { GATEWAY_PATH, notificationRoutes } from './http/notification-routes';
 import { OAuthServer, type OAuthApp } from './http/oauth';
 import { oauthRoutes } from './http/oauth-routes';
+import { presenceRoutes } from './http/presence-routes';
 import { RateLimiter, type RateLimits } from './http/rate-limit';
 import { EmulatorHttpServer } from './http/server';
 import { TrafficStats } from './http/stats';
+import { LiveModel } from './live/live-model';
+import { WebSocketGateway } from './ws/gateway';
+import type { GatewayOptions } from './ws/options';
+import { restOverSocket } from './ws/rest-over-socket';
 
 /**
  * A local RingCentral platform: OAuth, directory and both analytics dialects over HTTP, with rate
@@ -42,6 +49,8 @@ export interface EmulatorConfig {
   accessTokenTtl?: number;
   refreshTokenTtl?: number;
   limits?: Partial<RateLimits>;
+  /** The WebSocket gateway's timings (token, subscription, recovery, idle, heartbeats; seconds). */
+  ws?: Partial<GatewayOptions>;
   /**
    * Time source for the data clock and rate limits (default real time). A soak test passes its
    * virtual clock so a simulated day of polling runs in seconds with exact rate-limit windows.
@@ -66,6 +75,10 @@ export class Emulator {
   readonly limiter: RateLimiter;
   readonly faults = new FaultInjector();
   readonly stats = new TrafficStats();
+  /** What the simulation holds now: calls' parties and agents' presence, played on the data clock. */
+  readonly live: LiveModel;
+  /** RingCentral's WebSocket gateway on the same port (GATEWAY_PATH). */
+  readonly gateway: WebSocketGateway;
   directory: Directory;
   private synthetic: SyntheticCallCenter | null = null;
   private readonly http: EmulatorHttpServer;
@@ -100,34 +113,71 @@ export class Emulator {
         users().find((user) => user.id === hint || user.extensionNumber === hint || user.email === hint)?.id,
     );
     this.limiter = new RateLimiter(config.limits, config.timeSource);
+    this.live = new LiveModel({
+      directory: () => this.directory,
+      // File data has no schedules: its users are simply there, on no call.
+      fallback: this.synthetic ? 'offline' : 'available',
+      restart: () => this.synthetic?.currentLive() ?? { calls: [], schedules: [] },
+      log,
+    });
+    this.gateway = new WebSocketGateway({
+      directory: () => this.directory,
+      advanceLive: () => this.dataNow(),
+      limiter: this.limiter,
+      stats: this.stats,
+      faults: this.faults,
+      rest: (call) => restOverSocket(this.http, this.oauth, call),
+      options: config.ws,
+      log,
+    });
+    this.live.onEvent((event) => this.gateway.onLive(event));
     this.http = new EmulatorHttpServer({
       routes: [
         ...oauthRoutes(this.oauth),
+        ...notificationRoutes(this.gateway),
         ...directoryRoutes(() => this.directory),
+        ...presenceRoutes({ directory: () => this.directory, live: () => this.liveNow() }),
         ...analyticsRoutes({
           engine: this.engine,
           directory: () => this.directory,
           now: () => this.dataNow(),
         }),
         ...controlRoutes(this),
+        ...liveControlRoutes(this),
       ],
       oauth: this.oauth,
       limiter: this.limiter,
       faults: this.faults,
       stats: this.stats,
+      websocket: {
+        path: GATEWAY_PATH,
+        refusal: () => this.gateway.refusal(),
+        accept: (socket, query, baseUrl) => this.gateway.accept(socket, query, baseUrl),
+      },
       log,
     });
   }
 
-  /** Emulator time, with live synthetic calls brought up to it. */
+  /**
+   * Emulator time, with live synthetic calls brought up to it: calls that have ended move into the
+   * analytics, and the live model plays everything up to now (announcing it to the gateway).
+   */
   dataNow(): number {
     const now = this.clock.now();
     if (this.synthetic) {
       this.synthetic.advanceTo(now, this.store);
       // Nothing older than the API's window can be asked for: keep a fast-running demo bounded.
       this.store.pruneBefore(now - RETENTION_MS - 86_400_000);
+      this.live.ingest(this.synthetic.takeNewLive());
     }
+    this.live.advanceTo(now);
     return now;
+  }
+
+  /** The live model at the data clock's now. */
+  liveNow(): LiveModel {
+    this.dataNow();
+    return this.live;
   }
 
   async start(): Promise<string> {
@@ -135,10 +185,12 @@ export class Emulator {
     const info = await this.http.listen(this.config.port ?? 0, host);
     this.address = { port: info.port, host };
     this.dataNow();
+    this.gateway.start();
     return this.url;
   }
 
   async stop(): Promise<void> {
+    this.gateway.stop();
     await this.http.close();
   }
 
@@ -157,12 +209,13 @@ export class Emulator {
     return this.synthetic !== null;
   }
 
-  /** Forget traffic, faults, rate-limit state and sessions; keep the data. */
+  /** Forget traffic, faults, rate-limit state, sessions and sockets; keep the data. */
   reset(): void {
     this.stats.reset();
     this.faults.clear();
     this.limiter.reset();
     this.oauth.reset();
+    this.gateway.reset();
   }
 
   /**

@@ -6,6 +6,7 @@ export interface ApiErrorEntry {
   message: string;
   parameterName?: string;
   parameterValue?: string;
+  permissionName?: string;
 }
 
 export class ApiError extends Error {
@@ -13,12 +14,14 @@ export class ApiError extends Error {
     readonly status: number,
     readonly errors: ApiErrorEntry[],
     readonly headers: Record<string, string> = {},
+    /** Top-level fields some errors repeat beside `errors` (a missing permission's `permissionName`). */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(errors.map((e) => e.message).join('; '));
   }
 
   body(): { errors: ApiErrorEntry[] } {
-    return { errors: this.errors };
+    return { ...this.extra, errors: this.errors };
   }
 }
 

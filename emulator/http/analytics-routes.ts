@@ -71,6 +71,7 @@ export function analyticsRoutes(deps: AnalyticsDeps): Route[] {
     path,
     group: 'light',
     auth: 'bearer',
+    permission: 'Analytics',
     handle(ctx) {
       checkAccount(deps, ctx);
       return handle(ctx);

@@ -15,7 +15,7 @@ const ACCOUNT = '/restapi/v1.0/account/:accountId';
 /** The spec types extension ids as int64; ids that are not numeric are sent as strings. */
 const idValue = (id: string): number | string => (/^\d{1,15}$/.test(id) ? Number(id) : id);
 
-function paging(ctx: RouteContext, total: number, defaultPerPage = 100) {
+export function paging(ctx: RouteContext, total: number, defaultPerPage = 100) {
   const page = positiveInt(ctx, 'page', 1);
   const perPage = Math.min(positiveInt(ctx, 'perPage', defaultPerPage), 1000);
   const start = (page - 1) * perPage;
@@ -35,7 +35,7 @@ function positiveInt(ctx: RouteContext, name: string, fallback: number): number 
   return value;
 }
 
-function navigation(ctx: RouteContext, path: string, page: number, totalPages: number) {
+export function navigation(ctx: RouteContext, path: string, page: number, totalPages: number) {
   const uri = (p: number) => {
     const query = new URLSearchParams(ctx.query);
     query.set('page', String(p));
@@ -48,7 +48,7 @@ function navigation(ctx: RouteContext, path: string, page: number, totalPages: n
   return nav;
 }
 
-function accountPath(directory: Directory, ctx: RouteContext): string {
+export function accountPath(directory: Directory, ctx: RouteContext): string {
   const accountId = ctx.params.accountId;
   if (accountId !== '~' && accountId !== directory.account.id) {
     throw new ApiError(404, [
@@ -125,6 +125,7 @@ export function directoryRoutes(directory: () => Directory): Route[] {
       path: `${ACCOUNT}/extension`,
       group: 'medium',
       auth: 'bearer',
+      permission: 'ReadAccounts',
       handle(ctx) {
         const dir = directory();
         const path = `${accountPath(dir, ctx)}/extension`;
@@ -151,6 +152,7 @@ export function directoryRoutes(directory: () => Directory): Route[] {
       path: `${ACCOUNT}/extension/:extensionId`,
       group: 'light',
       auth: 'bearer',
+      permission: 'ReadAccounts',
       handle(ctx) {
         const dir = directory();
         accountPath(dir, ctx);
@@ -166,6 +168,7 @@ export function directoryRoutes(directory: () => Directory): Route[] {
       path: `${ACCOUNT}/call-queues`,
       group: 'medium',
       auth: 'bearer',
+      permission: 'ReadAccounts',
       handle(ctx) {
         const dir = directory();
         const path = `${accountPath(dir, ctx)}/call-queues`;
@@ -187,6 +190,7 @@ export function directoryRoutes(directory: () => Directory): Route[] {
       path: `${ACCOUNT}/call-queues/:groupId`,
       group: 'light',
       auth: 'bearer',
+      permission: 'ReadAccounts',
       handle(ctx) {
         const dir = directory();
         accountPath(dir, ctx);
@@ -207,6 +211,7 @@ export function directoryRoutes(directory: () => Directory): Route[] {
       path: `${ACCOUNT}/call-queues/:groupId/members`,
       group: 'light',
       auth: 'bearer',
+      permission: 'ReadAccounts',
       handle(ctx) {
         const dir = directory();
         const accountUri = accountPath(dir, ctx);

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { PERMISSIONS } from './permissions';
 
 /**
  * The OAuth side of the platform: authorization codes (with PKCE), JWT-bearer, authorization-code
@@ -13,6 +14,11 @@ export interface OAuthApp {
   requireSecret?: boolean;
   /** Allowed redirect URIs; empty allows any http loopback URI. */
   redirectUris?: string[];
+  /**
+   * The app's permissions (RingCentral's app scopes, e.g. `ReadPresence`); omitted, every permission
+   * the emulator knows (PERMISSIONS). Tests give an app fewer to see the platform refuse.
+   */
+  permissions?: readonly string[];
 }
 
 export interface OAuthOptions {
@@ -35,6 +41,8 @@ export interface Session {
   refreshExpires: number;
   /** Access tokens issued before a refresh stay valid until they expire. */
   readonly previousAccess: Map<string, number>;
+  /** The app's permissions when the tokens were issued (a refresh takes the app's current ones). */
+  permissions: ReadonlySet<string>;
 }
 
 interface PendingCode {
@@ -68,8 +76,6 @@ export class OAuthError extends Error {
 
 export type AuthCheck = { ok: true; session: Session } | { ok: false; errorCode: string; message: string };
 
-const SCOPE = 'Analytics ReadAccounts';
-
 function token(): string {
   return randomBytes(24).toString('base64url');
 }
@@ -87,6 +93,10 @@ export function isLoopbackRedirect(uri: string): boolean {
   } catch {
     return false;
   }
+}
+
+function permissionsOf(app: OAuthApp): ReadonlySet<string> {
+  return new Set(app.permissions ?? PERMISSIONS);
 }
 
 export class OAuthServer {
@@ -172,12 +182,12 @@ export class OAuthServer {
       case 'urn:ietf:params:oauth:grant-type:jwt-bearer': {
         const ownerId = this.options.jwts[form.get('assertion') ?? ''];
         if (!ownerId) throw new OAuthError(400, 'invalid_grant', 'Invalid JWT assertion', 'OAU-144');
-        return this.issue(this.newSession(app.clientId, ownerId, form), form);
+        return this.issue(this.newSession(app, ownerId, form), form);
       }
       case 'authorization_code':
-        return this.issue(this.redeemCode(app.clientId, form), form);
+        return this.issue(this.redeemCode(app, form), form);
       case 'refresh_token':
-        return this.refresh(app.clientId, form);
+        return this.refresh(app, form);
       default:
         throw new OAuthError(400, 'unsupported_grant_type', `Unsupported grant type [${grant}]`, 'OAU-250');
     }
@@ -230,6 +240,16 @@ export class OAuthServer {
     return this.sessions.size;
   }
 
+  /** Adds an app, or replaces the one with its client id; sessions keep their permissions until a refresh. */
+  putApp(app: OAuthApp): void {
+    this.options.apps = [...this.options.apps.filter((known) => known.clientId !== app.clientId), app];
+  }
+
+  /** The session behind an id (WebSocket connections outlive the access token they started with). */
+  session(id: string): Session | undefined {
+    return this.sessions.get(id);
+  }
+
   reset(): void {
     this.sessions.clear();
     this.byAccess.clear();
@@ -268,7 +288,8 @@ export class OAuthServer {
     return app;
   }
 
-  private redeemCode(clientId: string, form: URLSearchParams): Session {
+  private redeemCode(app: OAuthApp, form: URLSearchParams): Session {
+    const clientId = app.clientId;
     const code = form.get('code') ?? '';
     const pending = this.codes.get(code);
     this.codes.delete(code);
@@ -296,13 +317,13 @@ export class OAuthServer {
         );
       }
     }
-    return this.newSession(clientId, pending.ownerId, form);
+    return this.newSession(app, pending.ownerId, form);
   }
 
-  private refresh(clientId: string, form: URLSearchParams): Record<string, unknown> {
+  private refresh(app: OAuthApp, form: URLSearchParams): Record<string, unknown> {
     const value = form.get('refresh_token') ?? '';
     const session = this.byRefresh.get(value);
-    if (!session || session.clientId !== clientId) {
+    if (!session || session.clientId !== app.clientId) {
       throw new OAuthError(400, 'invalid_grant', 'Token not found', 'OAU-211');
     }
     if (session.refreshExpires <= Date.now()) {
@@ -318,13 +339,14 @@ export class OAuthServer {
       }
     }
     session.previousAccess.set(session.accessToken, session.accessExpires);
+    session.permissions = permissionsOf(app);
     return this.issue(session, form);
   }
 
-  private newSession(clientId: string, ownerId: string, form: URLSearchParams): Session {
+  private newSession(app: OAuthApp, ownerId: string, form: URLSearchParams): Session {
     const session: Session = {
       id: token(),
-      clientId,
+      clientId: app.clientId,
       ownerId,
       endpointId: form.get('endpoint_id') ?? token().slice(0, 22),
       accessToken: '',
@@ -332,6 +354,7 @@ export class OAuthServer {
       refreshToken: '',
       refreshExpires: 0,
       previousAccess: new Map(),
+      permissions: permissionsOf(app),
     };
     this.sessions.set(session.id, session);
     return session;
@@ -358,7 +381,7 @@ export class OAuthServer {
       expires_in: accessTtl,
       refresh_token: session.refreshToken,
       refresh_token_expires_in: refreshTtl,
-      scope: SCOPE,
+      scope: [...session.permissions].join(' '),
       owner_id: session.ownerId,
       endpoint_id: session.endpointId,
       session_id: session.id,

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Session } from './oauth';
+import type { Permission } from './permissions';
 import type { RateGroup } from './rate-limit';
 import type { Reply } from './reply';
 
@@ -22,5 +23,7 @@ export interface Route {
   readonly auth: 'bearer' | 'client' | 'none';
   /** Control-plane routes answer loopback clients only. */
   readonly control?: boolean;
+  /** The app permission a bearer route needs (403 CMN-401 without it, after the rate limit counted it). */
+  readonly permission?: Permission;
   handle(ctx: RouteContext): Reply | Promise<Reply>;
 }

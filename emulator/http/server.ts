@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import fastifyWebsocket from '@fastify/websocket';
 import Fastify, {
   type FastifyError,
   type FastifyInstance,
@@ -10,6 +11,7 @@ import Fastify, {
 import { ApiError } from '../analytics/errors';
 import type { FaultInjector } from './faults';
 import { OAuthError, type OAuthServer, type Session } from './oauth';
+import { missingPermission } from './permissions';
 import type { RateGroup, RateLimiter } from './rate-limit';
 import {
   bodyTooLarge,
@@ -25,6 +27,8 @@ import {
 } from './reply';
 import type { Route, RouteContext } from './route';
 import type { TrafficStats } from './stats';
+import { splitUrl } from './url';
+import { addWebSocketRoute, type WebSocketEndpoint } from './websocket-route';
 
 /**
  * The request pipeline: route → (control plane: loopback only) → count → faults → body → bearer
@@ -40,6 +44,14 @@ export interface PipelineDeps {
   faults: FaultInjector;
   stats: TrafficStats;
   log: (line: string) => void;
+  /** The WebSocket gateway's endpoint, on the same port as the REST API. */
+  websocket?: WebSocketEndpoint;
+}
+
+export interface InjectedAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
 }
 
 export function isLoopback(address: string | undefined): boolean {
@@ -57,7 +69,7 @@ export class EmulatorHttpServer {
   constructor(private readonly deps: PipelineDeps) {}
 
   async listen(port: number, host: string): Promise<AddressInfo> {
-    const app = this.build();
+    const app = await this.build();
     await app.listen({ port, host });
     this.app = app;
     return app.server.address() as AddressInfo;
@@ -69,7 +81,29 @@ export class EmulatorHttpServer {
     await app?.close();
   }
 
-  private build(): FastifyInstance {
+  /** A request through the whole pipeline without a network round trip (REST over WebSocket). */
+  async inject(request: {
+    method: string;
+    url: string;
+    headers: Record<string, string>;
+    payload?: string;
+  }): Promise<InjectedAnswer> {
+    if (!this.app) return { status: 503, headers: {}, body: '' };
+    const answer = await this.app.inject({
+      method: request.method as 'GET',
+      url: request.url,
+      headers: request.headers,
+      ...(request.payload === undefined ? {} : { payload: request.payload }),
+    });
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(answer.headers)) {
+      if (typeof value === 'string') headers[name] = value;
+      else if (typeof value === 'number') headers[name] = String(value);
+    }
+    return { status: answer.statusCode, headers, body: answer.body };
+  }
+
+  private async build(): Promise<FastifyInstance> {
     const app = Fastify({
       bodyLimit: MAX_BODY_BYTES,
       routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
@@ -95,6 +129,9 @@ export class EmulatorHttpServer {
     app.setErrorHandler((error: FastifyError, request, reply) => {
       this.failed(null, error, request, reply);
     });
+    // Registered before the routes, so that upgrade requests to any other path are turned away.
+    await app.register(fastifyWebsocket, { options: { maxPayload: MAX_BODY_BYTES } });
+    if (this.deps.websocket) addWebSocketRoute(app, this.deps.websocket);
     for (const route of this.deps.routes) {
       app.route({
         method: route.method,
@@ -165,7 +202,12 @@ export class EmulatorHttpServer {
       return;
     }
     const faulty = fault ? faultReply(fault) : null;
-    this.respond(reply, faulty ?? (await this.run(route, { ...base, session })), decision.headers);
+    const needed = route.permission;
+    const refused =
+      needed !== undefined && session !== null && !session.permissions.has(needed)
+        ? errorReply(missingPermission(needed))
+        : null;
+    this.respond(reply, faulty ?? refused ?? (await this.run(route, { ...base, session })), decision.headers);
   }
 
   /** Who is calling: the bearer token's session (a 401 when it is missing or dead), or the app. */
@@ -258,12 +300,6 @@ function badRequest(error: Error & { code?: string }, socket: Socket): void {
     socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
   }
   socket.destroy(error);
-}
-
-function splitUrl(url: string): { path: string; query: URLSearchParams } {
-  const mark = url.indexOf('?');
-  if (mark === -1) return { path: url, query: new URLSearchParams() };
-  return { path: url.slice(0, mark), query: new URLSearchParams(url.slice(mark + 1)) };
 }
 
 function stackOf(error: unknown): string {
