@@ -1,4 +1,5 @@
 import type { CostReport, DirectoryKind, DirectoryList, SettingsRevision } from '../../contract/editor';
+import { firstOverlap } from '../../contract/layout';
 import { allBoards, SettingsSchema, type Settings } from '../../contract/settings';
 import type { Grouping } from '../../contract/api-request';
 import { GROUP_BY_MEMBERS, type GroupByMembers } from '../../contract/api-vocabulary';
@@ -41,6 +42,8 @@ export class EditorService {
   /** Saves `draft` only if the settings are still those of `basedOn`. */
   async update(basedOn: string, draft: unknown): Promise<SettingsRevision> {
     // Checked inside the write queue: two saves based on the same revision cannot both pass.
+    const overlap = firstOverlap(SettingsSchema.safeParse(draft).data?.boards ?? []);
+    if (overlap) throw new SettingsError(`Not saved: ${overlap}. Move or resize one of them.`);
     const saved = await this.deps.settings.save(draft, (current) => {
       if (revisionOf(current) !== basedOn) {
         throw new SettingsError(

@@ -1,4 +1,5 @@
 import type { Board, Tile } from '../../../contract/board';
+import { overlaps, overlapsOf } from '../../../contract/layout';
 
 /**
  * Pure edits of a board in the draft: new ids that do not clash, a new or duplicated board, and the
@@ -48,10 +49,6 @@ export function duplicateBoard(board: Board, boards: readonly Board[]): Board {
   return copy;
 }
 
-export function overlaps(a: Layout, b: Layout): boolean {
-  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-}
-
 export function insideGrid(layout: Layout, grid: Board['grid']): boolean {
   return (
     layout.x >= 0 && layout.y >= 0 && layout.x + layout.w <= grid.columns && layout.y + layout.h <= grid.rows
@@ -99,11 +96,8 @@ export function shifted(
 /** Pairs of tiles that overlap, and tiles outside the grid: what the layout must never contain. */
 export function layoutProblems(board: Board): string[] {
   const problems: string[] = [];
-  board.tiles.forEach((tile, index) => {
+  board.tiles.forEach((tile) => {
     if (!insideGrid(tile.layout, board.grid)) problems.push(`“${tile.title}” lies outside the grid`);
-    for (const other of board.tiles.slice(index + 1)) {
-      if (overlaps(tile.layout, other.layout)) problems.push(`“${tile.title}” overlaps “${other.title}”`);
-    }
   });
-  return problems;
+  return [...overlapsOf(board).map((overlap) => overlap.message), ...problems];
 }

@@ -65,6 +65,17 @@ describe('revisions', () => {
     );
     expect(editor.current().revision).toBe(opened.revision);
   });
+
+  it('refuse a draft whose tiles overlap, naming them, and change nothing', async () => {
+    const opened = editor.current();
+    const draft = structuredClone(opened.settings);
+    const [first, second] = draft.boards[0]!.tiles;
+    second!.layout = { ...first!.layout };
+    await expect(editor.update(opened.revision, draft)).rejects.toThrow(
+      `Not saved: boards[0].tiles[1].layout: “${first!.title}” overlaps “${second!.title}”`,
+    );
+    expect(editor.current().revision).toBe(opened.revision);
+  });
 });
 
 describe('cost of a draft', () => {

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, toRaw } from 'vue';
 import type { Bridge } from '../../../../contract/bridge';
 import type { CostReport } from '../../../../contract/editor';
+import { overlapsOf } from '../../../../contract/layout';
 import { SettingsSchema, type Settings } from '../../../../contract/settings';
 import { problemsOf, type FieldProblem } from '../field-errors';
 
@@ -38,7 +39,14 @@ export const useDraftStore = defineStore('draft', () => {
     if (!draft.value) return [];
     // The reactive draft itself, not toRaw: reading through it is what makes Vue recompute on edits.
     const parsed = SettingsSchema.safeParse(draft.value);
-    return parsed.success ? [] : problemsOf(parsed.error);
+    if (!parsed.success) return problemsOf(parsed.error);
+    // The schema lets old files with overlapping tiles load; the core refuses to save new ones.
+    return draft.value.boards.flatMap((board, index) =>
+      overlapsOf(board).map((overlap) => ({
+        path: ['boards', index, 'tiles', overlap.second, 'layout'],
+        message: overlap.message,
+      })),
+    );
   });
   const dirty = computed(
     () =>

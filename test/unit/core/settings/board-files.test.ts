@@ -80,6 +80,15 @@ describe('importBoard', () => {
     );
   });
 
+  it('refuses tiles that overlap, naming both', () => {
+    const file = queueFile();
+    file.board.tiles[1].layout = { ...file.board.tiles[0].layout };
+    const [first, second] = file.board.tiles as Array<{ title: string }>;
+    expect(importing(JSON.stringify(file), withoutQueues())).toThrow(
+      `Not imported: board.tiles[1].layout: “${first!.title}” overlaps “${second!.title}”`,
+    );
+  });
+
   it('refuses a board file that carries a secret', () => {
     const file = { ...queueFile(), password: 'hunter2' };
     expect(importing(JSON.stringify(file))).toThrow(/^Not imported: password looks like a secret/);

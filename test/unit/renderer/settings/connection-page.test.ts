@@ -163,7 +163,7 @@ describe('a refused sign-in', () => {
 });
 
 describe('browser sign-in', () => {
-  it('starts from the saved connection, sends no secret left empty, and says where to finish', async () => {
+  it('starts from the saved connection, sends no secret left empty, and offers the sign-in page', async () => {
     const saved = demoSettings();
     saved.connection = {
       server: { kind: 'custom', url: 'http://127.0.0.1:4174' },
@@ -172,7 +172,14 @@ describe('browser sign-in', () => {
       profile: 'settings',
     };
     const answer = heldBack<InvokeResult<'connection:signInBrowser'>>();
-    const { wrapper, bridge } = await open({ 'connection:signInBrowser': () => answer.promise }, saved);
+    const page = 'http://127.0.0.1:4174/restapi/oauth/authorize?client_id=browser-app&code_challenge=abc';
+    const { wrapper, bridge } = await open(
+      {
+        'connection:signInBrowser': () => answer.promise,
+        'connection:browserPage': ok({ url: page }),
+      },
+      saved,
+    );
     expect(valueOf(wrapper, 'server-url')).toBe('http://127.0.0.1:4174');
     expect(valueOf(wrapper, 'client-id')).toBe('browser-app');
     expect(byLabel(wrapper, 'The browser (a supervisor signs in as themselves)').element.checked).toBe(true);
@@ -183,9 +190,9 @@ describe('browser sign-in', () => {
     expect(bridge.sent('connection:signInBrowser')).toEqual([
       { server: { kind: 'custom', url: 'http://127.0.0.1:4174' }, clientId: 'browser-app' },
     ]);
-    expect(testid(wrapper, 'browser-waiting').text()).toBe(
-      'Finish signing in in the browser window that opened.',
-    );
+    // A hub has no browser of its own: RingCentral's sign-in page is offered as a link.
+    expect(testid(wrapper, 'browser-page').attributes('href')).toBe(page);
+    expect(testid(wrapper, 'browser-waiting').text()).toContain('Open RingCentral’s sign-in page');
     expect(testid(wrapper, 'sign-in-browser').attributes('disabled')).toBeDefined();
     expect(wrapper.get('form').attributes('aria-busy')).toBe('true');
 

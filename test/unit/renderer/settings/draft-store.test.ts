@@ -14,6 +14,21 @@ function newDraft() {
 }
 
 describe('saving the draft', () => {
+  it('counts overlapping tiles as a problem at the layout, so the draft cannot be saved', async () => {
+    const bridge = scriptedBridge({ 'settings:current': ok({ settings: demoSettings(), revision: 'r1' }) });
+    const draft = newDraft();
+    await draft.load(bridge);
+    draft.edit((settings) => {
+      const [first, second] = settings.boards[0]!.tiles;
+      second!.layout = { ...first!.layout };
+    });
+    expect(draft.problems).toEqual([
+      { path: ['boards', 0, 'tiles', 1, 'layout'], message: expect.stringContaining('overlaps') },
+    ]);
+    expect(await draft.save()).toBe(false);
+    expect(bridge.calls.map((call) => call.channel)).not.toContain('settings:update');
+  });
+
   it('saves nothing invalid, keeps the draft when the core says it is stale, and undoes a removal', async () => {
     const bridge = scriptedBridge({
       'settings:current': ok({ settings: demoSettings(), revision: 'r1' }),
