@@ -138,8 +138,14 @@ export class BoardFeed {
       note(`could not read the file (${errorText(error)})`, false);
       return;
     }
-    if (fetched.status === 304) { note(null, false); return; }
-    if (fetched.status < 200 || fetched.status > 299) { note(httpProblem(fetched.status), false); return; }
+    if (fetched.status === 304) {
+      note(null, false);
+      return;
+    }
+    if (fetched.status < 200 || fetched.status > 299) {
+      note(httpProblem(fetched.status), false);
+      return;
+    }
     try {
       const applied = await this.apply(fetched.text);
       this.validators = conditionalHeaders(fetched);
