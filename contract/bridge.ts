@@ -120,4 +120,6 @@ export function isInvokeChannel(name: unknown): name is InvokeChannel {
 export interface Bridge {
   invoke<C extends InvokeChannel>(channel: C, request: InvokeRequest<C>): Promise<InvokeResult<C>>;
   onSnapshot(listener: (snapshot: z.infer<typeof BoardSnapshotSchema>) => void): () => void;
+  /** The desktop app's tray or menu paused or resumed the rotation (absent on the hub). */
+  onRotationPaused?(listener: (paused: boolean) => void): () => void;
 }

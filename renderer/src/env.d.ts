@@ -13,6 +13,8 @@ declare module '*.vue' {
 interface CallboardPreloadApi {
   invoke(channel: string, request: unknown): Promise<unknown>;
   onSnapshot(listener: (snapshot: unknown) => void): () => void;
+  /** The tray's "Pause rotation" (newer preloads only). */
+  onRotationPaused?(listener: (paused: unknown) => void): () => void;
 }
 
 interface Window {

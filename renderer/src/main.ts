@@ -5,6 +5,7 @@ import { connectBoard } from './bridge/connect-board';
 import { createBridge } from './bridge/create-bridge';
 import { chartsPlugin } from './charts/echarts';
 import { useDisplayStore } from './stores/display';
+import { useRotationStore } from './stores/rotation';
 import { useSnapshotStore } from './stores/snapshot';
 import './styles/base.css';
 import './styles/utilities.css';
@@ -26,5 +27,8 @@ app.use(chartsPlugin({ renderer: 'canvas', theme }));
 
 const { bridge, link } = createBridge();
 connectBoard(bridge, link, snapshots);
+// The desktop app's tray and menu can pause the rotation of every board window.
+const rotation = useRotationStore(pinia);
+bridge.onRotationPaused?.((paused) => rotation.setPaused(paused));
 
 app.mount('#app');

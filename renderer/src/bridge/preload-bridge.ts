@@ -22,5 +22,13 @@ export function createPreloadBridge(api: CallboardPreloadApi): Bridge {
         if (snapshot) listener(snapshot);
       });
     },
+    onRotationPaused(listener: (paused: boolean) => void): () => void {
+      // An older preload has no tray pause: nothing to listen to.
+      return (
+        api.onRotationPaused?.((paused) => {
+          if (typeof paused === 'boolean') listener(paused);
+        }) ?? (() => {})
+      );
+    },
   };
 }

@@ -43,10 +43,15 @@ export const useRotationStore = defineStore('rotation', () => {
   const next = () => show(index.value + 1);
   const previous = () => show(index.value - 1);
 
-  function togglePause(): void {
-    paused.value = !paused.value;
+  function setPaused(pause: boolean): void {
+    if (paused.value === pause) return;
+    paused.value = pause;
     // Resuming gives the board a full turn rather than flipping away at once.
-    if (!paused.value) shownSince.value = clock.now;
+    if (!pause) shownSince.value = clock.now;
+  }
+
+  function togglePause(): void {
+    setPaused(!paused.value);
   }
 
   function tick(now: number): void {
@@ -58,6 +63,7 @@ export const useRotationStore = defineStore('rotation', () => {
   return {
     currentId,
     paused,
+    setPaused,
     shownSince,
     boards,
     index,

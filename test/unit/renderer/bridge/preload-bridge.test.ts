@@ -50,6 +50,28 @@ describe('preload bridge', () => {
     expect(broken.ok).toBe(false);
   });
 
+  it('passes the tray’s rotation pause on, only as a boolean, and copes with a preload without it', () => {
+    let push: ((paused: unknown) => void) | null = null;
+    const api: CallboardPreloadApi = {
+      ...fakePreload(null).api,
+      onRotationPaused: (listener) => {
+        push = listener;
+        return () => (push = null);
+      },
+    };
+    const seen: boolean[] = [];
+    const off = createPreloadBridge(api).onRotationPaused!((paused) => seen.push(paused));
+    push!(true);
+    push!('yes');
+    push!(false);
+    expect(seen).toEqual([true, false]);
+    off();
+    expect(push).toBeNull();
+    const older = createPreloadBridge(fakePreload(null).api).onRotationPaused!(() => seen.push(true));
+    older();
+    expect(seen).toEqual([true, false]);
+  });
+
   it('is chosen when the preload exposed window.callboard, the hub otherwise', () => {
     expect(createBridge({ callboard: fakePreload(null).api }).kind).toBe('preload');
     const hub = createBridge({ callboard: undefined });

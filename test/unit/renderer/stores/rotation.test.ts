@@ -71,6 +71,19 @@ describe('useRotationStore', () => {
     expect(rotation.current?.id).toBe('team');
   });
 
+  it('takes a pause from the tray as a setting, not a toggle: the same pause twice changes nothing', async () => {
+    const { rotation } = setup();
+    rotation.setPaused(true);
+    rotation.setPaused(true);
+    expect(rotation.paused).toBe(true);
+    await advance(60_000);
+    expect(rotation.current?.id).toBe('queues');
+    rotation.setPaused(false);
+    rotation.setPaused(false);
+    await advance(30_000);
+    expect(rotation.current?.id).toBe('team');
+  });
+
   it('steps with next and previous, wrapping both ways', () => {
     const { rotation } = setup();
     rotation.previous();
