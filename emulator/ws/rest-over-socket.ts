@@ -32,7 +32,11 @@ export async function restOverSocket(
     headers,
     ...(hasBody ? { payload: JSON.stringify(call.body) } : {}),
   });
-  const kept = Object.fromEntries(Object.entries(answer.headers).filter(([name]) => KEPT_HEADERS.test(name)));
+  const kept = Object.fromEntries(
+    Object.entries(answer.headers).flatMap(([name, value]) =>
+      KEPT_HEADERS.test(name) ? [[canonical(name), value]] : [],
+    ),
+  );
   let body: unknown = undefined;
   if (answer.body) {
     try {
@@ -42,4 +46,9 @@ export async function restOverSocket(
     }
   }
   return { status: answer.status, headers: kept, body };
+}
+
+/** `x-rate-limit-group` → `X-Rate-Limit-Group`, as the gateway's own answers spell headers. */
+function canonical(name: string): string {
+  return name.replace(/(^|-)([a-z])/g, (_match, dash: string, letter: string) => dash + letter.toUpperCase());
 }
