@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DEMO_APP, Emulator } from './emulator';
+import { PERMISSIONS } from './http/permissions';
 import { loadCallsFile, loadDirectoryFile } from './load';
 import { errorText } from '../contract/error-text';
 
@@ -21,6 +22,7 @@ const USAGE = `Usage: npm run emulator -- [options]
   --client-id ID       accepted client id (default ${DEMO_APP.clientId})
   --client-secret S    its secret (default ${DEMO_APP.clientSecret})
   --jwt TOKEN          accepted JWT assertion (default ${DEMO_APP.jwt})
+  --permissions LIST   the app's permissions, comma-separated (default all: ${PERMISSIONS.join(',')})
   --access-ttl S       access token lifetime in seconds (default 3600)
   --refresh-ttl S      refresh token lifetime in seconds (default 604800)
   --light-limit N      Light-group requests per 60 s (default 50)
@@ -33,6 +35,19 @@ function numberOption(value: string | undefined, name: string, min = 0): number 
     throw new Error(`--${name} must be a number of at least ${min}, got "${value}"`);
   }
   return parsed;
+}
+
+/** A comma-separated list of permissions the emulator knows; undefined keeps the default (all). */
+function permissionsOption(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const list = value
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  const unknown = list.filter((name) => !(PERMISSIONS as readonly string[]).includes(name));
+  if (unknown.length)
+    throw new Error(`--permissions: unknown ${unknown.join(', ')}; known are ${PERMISSIONS.join(', ')}`);
+  return list;
 }
 
 async function main(): Promise<void> {
@@ -50,6 +65,7 @@ async function main(): Promise<void> {
       'client-id': { type: 'string', default: DEMO_APP.clientId },
       'client-secret': { type: 'string', default: DEMO_APP.clientSecret },
       jwt: { type: 'string', default: DEMO_APP.jwt },
+      permissions: { type: 'string' },
       'access-ttl': { type: 'string' },
       'refresh-ttl': { type: 'string' },
       'light-limit': { type: 'string' },
@@ -78,7 +94,13 @@ async function main(): Promise<void> {
     now,
     historyDays: numberOption(values['history-days'], 'history-days'),
     openEveryDay: values['open-every-day'],
-    apps: [{ clientId: values['client-id'], clientSecret: values['client-secret'] }],
+    apps: [
+      {
+        clientId: values['client-id'],
+        clientSecret: values['client-secret'],
+        permissions: permissionsOption(values.permissions),
+      },
+    ],
     jwts: undefined,
     accessTokenTtl: numberOption(values['access-ttl'], 'access-ttl'),
     refreshTokenTtl: numberOption(values['refresh-ttl'], 'refresh-ttl'),
@@ -103,7 +125,8 @@ async function main(): Promise<void> {
     `  data      ${data}; clock ${new Date(emulator.clock.now()).toISOString()} ×${emulator.clock.speed}`,
   );
   console.log(`  sign in   client id ${values['client-id']}, JWT ${values.jwt}`);
-  console.log(`  control   ${url}/__emulator/stats, /faults, /clock, /reset (loopback only)`);
+  console.log(`  live      ${url.replace(/^http/, 'ws')}/ws (token: POST /restapi/oauth/wstoken)`);
+  console.log(`  control   ${url}/__emulator/stats, /faults, /clock, /live, /ws, /reset (loopback only)`);
   const stop = () => {
     void emulator.stop().then(() => process.exit(0));
   };
