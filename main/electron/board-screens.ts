@@ -1,7 +1,7 @@
 import type { BrowserWindow, Rectangle } from 'electron';
 import { applyBoardMode, type BoardWindow } from './board-window';
 import type { DisplayChoice, DisplayMemoryStore } from './display-memory';
-import { planBoards, type BoardPlacement, type DisplayInfo } from './display-plan';
+import { entryFor, planBoards, type BoardPlacement, type DisplayInfo } from './display-plan';
 import type { BoardMode } from './window-options';
 
 /**
@@ -57,13 +57,15 @@ export class BoardScreens {
   async choose(key: string, choice: DisplayChoice): Promise<void> {
     const display = this.options.displays().find((candidate) => candidate.key === key);
     if (choice !== 'off') this.dismissed.delete(key);
-    const written = this.options.memory.update((memory) => ({
-      ...memory,
-      displays: {
-        ...memory.displays,
-        [key]: { label: display?.label ?? key, mode: choice, bounds: memory.displays[key]?.bounds ?? null },
-      },
-    }));
+    const written = this.options.memory.update((memory) => {
+      const bounds = display
+        ? (entryFor(display, memory)?.bounds ?? null)
+        : (memory.displays[key]?.bounds ?? null);
+      return {
+        ...memory,
+        displays: { ...memory.displays, [key]: { label: display?.label ?? key, mode: choice, bounds } },
+      };
+    });
     this.sync();
     await written;
   }
@@ -110,7 +112,7 @@ export class BoardScreens {
 
   private openOn(placement: BoardPlacement): void {
     const key = placement.display.key;
-    const remembered = this.options.memory.current().displays[key]?.bounds ?? null;
+    const remembered = entryFor(placement.display, this.options.memory.current())?.bounds ?? null;
     const board: OpenBoard = {
       ...this.options.open(placement, remembered),
       placement,

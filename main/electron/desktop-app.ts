@@ -9,7 +9,7 @@ import { createAutostart } from './autostart';
 import { BoardScreens } from './board-screens';
 import { openBoardWindow, type WindowContext } from './board-window';
 import { DisplayMemoryStore, type DisplayChoice } from './display-memory';
-import { chooseSettingsDisplay, describeDisplays, type DisplayInfo } from './display-plan';
+import { choiceFor, chooseSettingsDisplay, describeDisplays, type DisplayInfo } from './display-plan';
 import { setupIpc } from './ipc';
 import type { MenuActions, MenuState } from './menu-template';
 import { DisplaySleepGuard } from './power';
@@ -108,7 +108,7 @@ export class DesktopApp {
   private menuState(memory: DisplayMemoryStore): MenuState {
     return {
       displays: connectedDisplays(),
-      choiceOf: (key) => memory.current().displays[key]?.mode ?? null,
+      choiceOf: (display) => choiceFor(display, memory.current()),
       rotationPaused: this.rotation.isPaused,
       openAtLogin: this.autostart.isEnabled(),
       developer: this.developer,

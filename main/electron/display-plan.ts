@@ -1,5 +1,5 @@
 import type { Display, Rectangle } from 'electron';
-import type { DisplayChoice, DisplayMemory } from './display-memory';
+import type { DisplayChoice, DisplayEntry, DisplayMemory } from './display-memory';
 import type { BoardMode } from './window-options';
 
 /**
@@ -43,8 +43,19 @@ export function describeDisplays(displays: readonly Display[], primaryId: number
   });
 }
 
+/**
+ * What is remembered for a display: under its key; else, when its resolution changed (a TV switched
+ * from 4K to 1080p), the one entry remembered under the same name, so the TV keeps its board.
+ */
+export function entryFor(display: DisplayInfo, memory: DisplayMemory): DisplayEntry | null {
+  const exact = memory.displays[display.key];
+  if (exact) return exact;
+  const sameName = Object.values(memory.displays).filter((entry) => entry.label === display.label);
+  return sameName.length === 1 ? sameName[0]! : null;
+}
+
 export function choiceFor(display: DisplayInfo, memory: DisplayMemory): DisplayChoice | null {
-  return memory.displays[display.key]?.mode ?? null;
+  return entryFor(display, memory)?.mode ?? null;
 }
 
 export function planBoards(displays: readonly DisplayInfo[], memory: DisplayMemory): BoardPlacement[] {

@@ -10,7 +10,7 @@ import type { DisplayInfo } from './display-plan';
 
 export interface MenuState {
   displays: readonly DisplayInfo[];
-  choiceOf: (key: string) => DisplayChoice | null;
+  choiceOf: (display: DisplayInfo) => DisplayChoice | null;
   rotationPaused: boolean;
   openAtLogin: boolean;
   /** Development builds get the DevTools item; packaged builds have no DevTools at all. */
@@ -42,7 +42,7 @@ function displayItem(
   state: MenuState,
   actions: MenuActions,
 ): MenuItemConstructorOptions {
-  const current = state.choiceOf(display.key) ?? 'off';
+  const current = state.choiceOf(display) ?? 'off';
   return {
     label: `${display.label} (${display.bounds.width}×${display.bounds.height})${display.primary ? ', main' : ''}`,
     submenu: [

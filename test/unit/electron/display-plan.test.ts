@@ -8,9 +8,11 @@ import { display } from './displays';
 const laptop = display(1, 'Built-in Retina', 0, 1440, 900);
 const tv = display(2, 'LG TV', 1440, 3840, 2160);
 
+/** Memory as the app writes it: keyed by name and resolution, labelled with the display's name. */
 function remember(entries: Record<string, 'off' | 'windowed' | 'fullscreen' | 'kiosk'>): DisplayMemory {
+  const label = (key: string) => key.replace(/ \d+x\d+( #\d+)?$/, '');
   const displays = Object.fromEntries(
-    Object.entries(entries).map(([key, mode]) => [key, { label: key, mode, bounds: null }]),
+    Object.entries(entries).map(([key, mode]) => [key, { label: label(key), mode, bounds: null }]),
   );
   return { ...EMPTY_MEMORY, displays };
 }
@@ -53,6 +55,12 @@ describe('planBoards', () => {
       { display: laptopOnly[0], mode: 'windowed', fallback: true },
     ]);
     expect(planBoards(infos, memory).map((placement) => placement.mode)).toEqual(['kiosk']);
+  });
+
+  it('keeps a TV’s board when the TV changes resolution (its name still matches one entry)', () => {
+    const memory = remember({ 'LG TV 3840x2160': 'kiosk' });
+    const tv1080 = describeDisplays([laptop, { ...tv, size: { width: 1920, height: 1080 } }], 1);
+    expect(planBoards(tv1080, memory)).toEqual([{ display: tv1080[1], mode: 'kiosk', fallback: false }]);
   });
 
   it('shows no board when every connected display was switched off', () => {

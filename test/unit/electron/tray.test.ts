@@ -18,7 +18,7 @@ vi.mock('electron', () => import('./electron-mock'));
 let actions: { [K in keyof MenuActions]: Mock<MenuActions[K]> };
 const state: MenuState = {
   displays: describeDisplays([display(1, 'Built-in', 0), display(2, 'Hall TV', 1920)], 1),
-  choiceOf: (key) => (key.startsWith('Hall TV') ? 'kiosk' : null),
+  choiceOf: (shown) => (shown.label === 'Hall TV' ? 'kiosk' : null),
   rotationPaused: false,
   openAtLogin: true,
   developer: false,
