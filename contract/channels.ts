@@ -31,6 +31,7 @@ export const INVOKE_CHANNEL_NAMES = [
 
 export type InvokeChannelName = (typeof INVOKE_CHANNEL_NAMES)[number];
 
-/** Electron IPC names: one for every invoke, one for snapshot pushes. */
+/** Electron IPC names: one for every invoke, one for snapshot pushes, one for the tray's rotation pause. */
 export const IPC_INVOKE = 'bridge:invoke';
 export const IPC_SNAPSHOT = 'snapshot:push';
+export const IPC_ROTATION_PAUSED = 'rotation:paused';

@@ -1,6 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { INVOKE_CHANNEL_NAMES, IPC_INVOKE, IPC_SNAPSHOT } from '../contract/channels';
-import { IPC_ROTATION_PAUSED } from './desktop-channels';
+import { INVOKE_CHANNEL_NAMES, IPC_INVOKE, IPC_ROTATION_PAUSED, IPC_SNAPSHOT } from '../contract/channels';
 
 /**
  * The preload half of the Bridge (contract/bridge.ts) for Electron windows: `invoke` forwards a

@@ -1,5 +1,5 @@
 import type { BrowserWindow } from 'electron';
-import { IPC_ROTATION_PAUSED } from '../../preload/desktop-channels';
+import { IPC_ROTATION_PAUSED } from '../../contract/channels';
 
 /**
  * "Pause rotation" from the tray: the main process keeps the choice and tells every board window,

@@ -3,6 +3,7 @@ import { createApp } from 'vue';
 import App from './App.vue';
 import { connectBoard } from './bridge/connect-board';
 import { createBridge } from './bridge/create-bridge';
+import { HOST_RELOADS_KEY } from './composables/use-soft-reload';
 import { chartsPlugin } from './charts/echarts';
 import { useDisplayStore } from './stores/display';
 import { useRotationStore } from './stores/rotation';
@@ -25,8 +26,9 @@ snapshots.restore();
 const { theme } = storeToRefs(useDisplayStore(pinia));
 app.use(chartsPlugin({ renderer: 'canvas', theme }));
 
-const { bridge, link } = createBridge();
+const { bridge, link, kind } = createBridge();
 connectBoard(bridge, link, snapshots);
+app.provide(HOST_RELOADS_KEY, kind === 'preload');
 // The desktop app's tray and menu can pause the rotation of every board window.
 const rotation = useRotationStore(pinia);
 bridge.onRotationPaused?.((paused) => rotation.setPaused(paused));

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DisplaySleepGuard } from '../../../main/electron/power';
 import { RotationControl } from '../../../main/electron/rotation';
-import { IPC_ROTATION_PAUSED } from '../../../preload/desktop-channels';
+import { IPC_ROTATION_PAUSED } from '../../../contract/channels';
 import { BrowserWindowMock, powerSaveBlocker, resetElectronMock } from './electron-mock';
 
 vi.mock('electron', () => import('./electron-mock'));

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_INVOKE, IPC_SNAPSHOT } from '../../../contract/channels';
-import { IPC_ROTATION_PAUSED } from '../../../preload/desktop-channels';
+import { IPC_ROTATION_PAUSED } from '../../../contract/channels';
 import type * as ElectronMockModule from './electron-mock';
 
 type ElectronMock = typeof ElectronMockModule;
