@@ -1,4 +1,5 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { AuthorizationCodes, randomToken as token, sameText } from './oauth-codes';
+import { OAuthError } from './oauth-error';
 import { PERMISSIONS } from './permissions';
 
 /**
@@ -45,55 +46,9 @@ export interface Session {
   permissions: ReadonlySet<string>;
 }
 
-interface PendingCode {
-  clientId: string;
-  redirectUri: string;
-  ownerId: string;
-  challenge: string | null;
-  method: 'S256' | 'plain';
-  expires: number;
-}
-
-/** An OAuth failure: `error` per RFC 6749 plus RingCentral's `errors[]`. */
-export class OAuthError extends Error {
-  constructor(
-    readonly status: number,
-    readonly error: string,
-    readonly description: string,
-    readonly errorCode = 'OAU-251',
-  ) {
-    super(description);
-  }
-
-  body() {
-    return {
-      error: this.error,
-      error_description: this.description,
-      errors: [{ errorCode: this.errorCode, message: this.description }],
-    };
-  }
-}
+export { OAuthError };
 
 export type AuthCheck = { ok: true; session: Session } | { ok: false; errorCode: string; message: string };
-
-function token(): string {
-  return randomBytes(24).toString('base64url');
-}
-
-function sameText(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
-
-export function isLoopbackRedirect(uri: string): boolean {
-  try {
-    const url = new URL(uri);
-    return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-  } catch {
-    return false;
-  }
-}
 
 function permissionsOf(app: OAuthApp): ReadonlySet<string> {
   return new Set(app.permissions ?? PERMISSIONS);
@@ -103,70 +58,19 @@ export class OAuthServer {
   private readonly sessions = new Map<string, Session>();
   private readonly byAccess = new Map<string, Session>();
   private readonly byRefresh = new Map<string, Session>();
-  private readonly codes = new Map<string, PendingCode>();
+  private readonly codes: AuthorizationCodes;
   private readonly revokedAccess = new Set<string>();
 
   constructor(
     public options: OAuthOptions,
-    private readonly knownUser: (idOrNumber: string) => string | undefined,
-  ) {}
+    knownUser: (idOrNumber: string) => string | undefined,
+  ) {
+    this.codes = new AuthorizationCodes(knownUser);
+  }
 
   /** GET /restapi/oauth/authorize: the user is signed in and consents at once; 302 back with a code. */
   authorize(query: URLSearchParams): string {
-    const clientId = query.get('client_id') ?? '';
-    const app = this.options.apps.find((a) => a.clientId === clientId);
-    if (!app)
-      throw new OAuthError(
-        400,
-        'invalid_request',
-        `Client application [${clientId}] is not found`,
-        'OAU-153',
-      );
-    if (query.get('response_type') !== 'code') {
-      throw new OAuthError(
-        400,
-        'unsupported_response_type',
-        'Only response_type=code is supported',
-        'OAU-150',
-      );
-    }
-    const redirectUri = query.get('redirect_uri') ?? '';
-    const allowed = app.redirectUris?.length
-      ? app.redirectUris.includes(redirectUri)
-      : isLoopbackRedirect(redirectUri);
-    if (!allowed) {
-      throw new OAuthError(
-        400,
-        'invalid_request',
-        `Redirect URI [${redirectUri}] is not registered for this app`,
-        'OAU-101',
-      );
-    }
-    const target = new URL(redirectUri);
-    const state = query.get('state');
-    if (state !== null) target.searchParams.set('state', state);
-    const hint = query.get('login_hint');
-    if (hint === 'deny') {
-      target.searchParams.set('error', 'access_denied');
-      target.searchParams.set('error_description', 'The user denied access');
-      return target.toString();
-    }
-    const ownerId = (hint && this.knownUser(hint)) || this.options.defaultOwnerId;
-    const method = query.get('code_challenge_method') ?? 'plain';
-    if (method !== 'S256' && method !== 'plain') {
-      throw new OAuthError(400, 'invalid_request', 'code_challenge_method must be S256 or plain', 'OAU-101');
-    }
-    const code = token();
-    this.codes.set(code, {
-      clientId,
-      redirectUri,
-      ownerId,
-      challenge: query.get('code_challenge'),
-      method,
-      expires: Date.now() + 60_000,
-    });
-    target.searchParams.set('code', code);
-    return target.toString();
+    return this.codes.authorize(query, this.options.apps, this.options.defaultOwnerId);
   }
 
   /** Which app a token request comes from, for rate limiting (before it is authenticated). */
@@ -185,7 +89,7 @@ export class OAuthServer {
         return this.issue(this.newSession(app, ownerId, form), form);
       }
       case 'authorization_code':
-        return this.issue(this.redeemCode(app, form), form);
+        return this.issue(this.newSession(app, this.codes.redeem(app.clientId, form), form), form);
       case 'refresh_token':
         return this.refresh(app, form);
       default:
@@ -286,38 +190,6 @@ export class OAuthServer {
       throw new OAuthError(401, 'invalid_client', 'Client authentication is required', 'OAU-123');
     }
     return app;
-  }
-
-  private redeemCode(app: OAuthApp, form: URLSearchParams): Session {
-    const clientId = app.clientId;
-    const code = form.get('code') ?? '';
-    const pending = this.codes.get(code);
-    this.codes.delete(code);
-    if (!pending || pending.expires < Date.now() || pending.clientId !== clientId) {
-      throw new OAuthError(400, 'invalid_grant', 'Authorization code is invalid or expired', 'OAU-109');
-    }
-    if ((form.get('redirect_uri') ?? '') !== pending.redirectUri) {
-      throw new OAuthError(
-        400,
-        'invalid_grant',
-        'Redirect URI does not match the authorization request',
-        'OAU-109',
-      );
-    }
-    if (pending.challenge !== null) {
-      const verifier = form.get('code_verifier') ?? '';
-      const computed =
-        pending.method === 'S256' ? createHash('sha256').update(verifier).digest('base64url') : verifier;
-      if (!verifier || !sameText(computed, pending.challenge)) {
-        throw new OAuthError(
-          400,
-          'invalid_grant',
-          'Code verifier does not match the code challenge',
-          'OAU-109',
-        );
-      }
-    }
-    return this.newSession(app, pending.ownerId, form);
   }
 
   private refresh(app: OAuthApp, form: URLSearchParams): Record<string, unknown> {

@@ -5,6 +5,7 @@ import type { LiveEvent } from '../live/events';
 import { handleClientRequest, type RequestDeps } from './client-requests';
 import { WsConnection } from './connection';
 import { noticeFor } from './notices';
+import { gatewayState } from './gateway-state';
 import { DEFAULT_GATEWAY_OPTIONS, type GatewayOptions } from './options';
 import {
   connectionDetails,
@@ -205,34 +206,14 @@ export class WebSocketGateway {
 
   /** What the gateway holds now, for GET /__emulator/ws. */
   state(): Record<string, unknown> {
-    const iso = (time: number | null) => (time === null ? null : new Date(time).toISOString());
-    const subscriptionOf = (session: WsSession) => this.subscriptions.ofSession(session.wscToken)?.id ?? null;
-    return {
+    return gatewayState({
       options: this.options,
-      refusingUntil: this.refuseUntil > this.now() ? iso(this.refuseUntil) : null,
-      connections: [...this.connections.values()].map((c) => ({
-        id: c.id,
-        ownerId: c.session.ownerId,
-        clientId: c.session.clientId,
-        openedAt: iso(c.openedAt),
-        lastActivity: iso(c.lastActivity),
-        stalled: c.stalled,
-        subscriptionId: subscriptionOf(c.session),
-      })),
-      sessions: [...this.sessions.values()].map((s) => ({
-        ownerId: s.ownerId,
-        clientId: s.clientId,
-        createdAt: iso(s.createdAt),
-        connected: s.socket !== null,
-        disconnectedAt: iso(s.disconnectedAt),
-        buffered: s.buffered,
-        subscriptionId: subscriptionOf(s),
-      })),
-      subscriptions: this.subscriptions
-        .all()
-        .map((s) => ({ ...this.subscriptions.info(s, ''), ownerId: s.ownerId })),
+      refuseUntil: this.refuseUntil > this.now() ? this.refuseUntil : null,
+      connections: [...this.connections.values()],
+      sessions: [...this.sessions.values()],
+      subscriptions: this.subscriptions,
       counters: { ...this.counters, ...this.stallCounters },
-    };
+    });
   }
 
   private details(session: WsSession, recovered: boolean | null): Record<string, unknown> {
