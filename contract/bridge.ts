@@ -69,7 +69,7 @@ export const INVOKE_CHANNELS = {
   'connection:signInBrowser': { request: SignInBrowserSchema, response: ConnectionStatusSchema, admin: true },
   'connection:browserPage': {
     request: nothing,
-    response: z.object({ url: z.string().nullable() }),
+    response: z.object({ url: z.url({ protocol: /^https?$/ }).nullable() }),
     admin: true,
   },
   'connection:signOut': { request: nothing, response: ConnectionStatusSchema, admin: true },

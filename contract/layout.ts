@@ -43,3 +43,12 @@ export function firstOverlap(boards: readonly Pick<Board, 'tiles'>[], field = 'b
   }
   return null;
 }
+
+/** The first overlap anywhere in a settings document: its boards, then its pinned strip. */
+export function firstOverlapIn(settings: {
+  boards: readonly Pick<Board, 'tiles'>[];
+  pinned?: Pick<Board, 'tiles'> | null;
+}): string | null {
+  const inPinned = settings.pinned ? firstOverlap([settings.pinned], 'pinned') : null;
+  return firstOverlap(settings.boards) ?? inPinned?.replace(/^pinned\[0\]/, 'pinned') ?? null;
+}

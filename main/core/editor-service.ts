@@ -1,5 +1,5 @@
 import type { CostReport, DirectoryKind, DirectoryList, SettingsRevision } from '../../contract/editor';
-import { firstOverlap } from '../../contract/layout';
+import { firstOverlapIn } from '../../contract/layout';
 import { allBoards, SettingsSchema, type Settings } from '../../contract/settings';
 import type { Grouping } from '../../contract/api-request';
 import { GROUP_BY_MEMBERS, type GroupByMembers } from '../../contract/api-vocabulary';
@@ -31,6 +31,13 @@ export function revisionOf(settings: Settings): string {
   return shortHash(stableStringify(settings));
 }
 
+/** A save whose tiles overlap is refused (files on disk with overlaps still load: contract/layout.ts). */
+export function assertNoOverlaps(draft: unknown): void {
+  const parsed = SettingsSchema.safeParse(draft);
+  const overlap = parsed.success ? firstOverlapIn(parsed.data) : null;
+  if (overlap) throw new SettingsError(`Not saved: ${overlap}. Move or resize one of them.`);
+}
+
 export class EditorService {
   constructor(private readonly deps: EditorDeps) {}
 
@@ -42,8 +49,7 @@ export class EditorService {
   /** Saves `draft` only if the settings are still those of `basedOn`. */
   async update(basedOn: string, draft: unknown): Promise<SettingsRevision> {
     // Checked inside the write queue: two saves based on the same revision cannot both pass.
-    const overlap = firstOverlap(SettingsSchema.safeParse(draft).data?.boards ?? []);
-    if (overlap) throw new SettingsError(`Not saved: ${overlap}. Move or resize one of them.`);
+    assertNoOverlaps(draft);
     const saved = await this.deps.settings.save(draft, (current) => {
       if (revisionOf(current) !== basedOn) {
         throw new SettingsError(

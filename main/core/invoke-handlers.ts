@@ -1,9 +1,10 @@
 import type { InvokeRequest } from '../../contract/bridge';
+import { shownUrl } from '../../contract/board-source';
 import type { Settings } from '../../contract/settings';
 import type { BoardSnapshot } from '../../contract/snapshot';
 import type { InvokeHandlers } from './invoke';
 import type { BoardPreviews } from './board-preview';
-import type { EditorService } from './editor-service';
+import { assertNoOverlaps, type EditorService } from './editor-service';
 import type { SessionManager } from './session-manager';
 import type { BoardFeed } from './settings/board-feed';
 import { exportBoard, exportBoards, importBoard } from './settings/board-files';
@@ -28,6 +29,11 @@ export interface HandlerContext {
   scopes: { demo: DefaultScope; account: DefaultScope };
 }
 
+function withShownSource(current: Settings): Settings {
+  const source = current.boardSource;
+  return source ? { ...current, boardSource: { ...source, url: shownUrl(source.url) } } : current;
+}
+
 function networkScreensOnly(): never {
   throw new Error('Screens on a network are let in and managed by the Callboard hub; this app serves none.');
 }
@@ -41,8 +47,13 @@ export function createInvokeHandlers(context: HandlerContext): InvokeHandlers {
   };
   return {
     'snapshot:get': () => core.snapshot(),
-    'settings:get': () => settings.current(),
-    'settings:save': (request: unknown) => settings.save(request),
+    // Any screen may read the settings: the boards file's address goes out without its query,
+    // which may hold the file server's token (admins read it whole through settings:current).
+    'settings:get': () => withShownSource(settings.current()),
+    'settings:save': (request: unknown) => {
+      assertNoOverlaps(request);
+      return settings.save(request);
+    },
     'settings:current': () => editor.current(),
     'settings:update': (request: InvokeRequest<'settings:update'>) =>
       editor.update(request.basedOn, request.settings),

@@ -44,10 +44,10 @@ const TIMEOUT_MS = 15_000;
 /** GET with a timeout and a size limit, through Node's fetch. */
 export const fetchText: FetchText = async (url, headers) => {
   const response = await fetch(url, { headers, redirect: 'follow', signal: AbortSignal.timeout(TIMEOUT_MS) });
-  const declared = Number(response.headers.get('content-length') ?? '0');
-  if (declared > MAX_BYTES) throw new Error(`the file is larger than ${MAX_BYTES / 1_000_000} MB`);
-  const text = response.status === 304 ? '' : await response.text();
-  if (text.length > MAX_BYTES) throw new Error(`the file is larger than ${MAX_BYTES / 1_000_000} MB`);
+  const ok = response.status >= 200 && response.status <= 299;
+  // Only a file is read; an error page or a 304 is not, and nothing past the limit is ever buffered.
+  const text = ok ? await readLimited(response) : '';
+  if (!ok) await response.body?.cancel();
   return {
     status: response.status,
     text,
@@ -55,6 +55,33 @@ export const fetchText: FetchText = async (url, headers) => {
     lastModified: response.headers.get('last-modified'),
   };
 };
+
+const TOO_LARGE = `the file is larger than ${MAX_BYTES / 1_000_000} MB`;
+
+async function readLimited(response: Response): Promise<string> {
+  if (Number(response.headers.get('content-length') ?? '0') > MAX_BYTES) {
+    await response.body?.cancel();
+    throw new Error(TOO_LARGE);
+  }
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = (await reader.read()) as { done: boolean; value?: Uint8Array };
+    if (done || !value) break;
+    bytes += value.byteLength;
+    if (bytes > MAX_BYTES) {
+      await reader.cancel();
+      throw new Error(TOO_LARGE);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The source changed (or the settings did) while a read was on its way: its answer is dropped. */
+class Superseded extends Error {}
 
 export class BoardFeed {
   private source: BoardSource | null = null;
@@ -138,6 +165,8 @@ export class BoardFeed {
       note(`could not read the file (${errorText(error)})`, false);
       return;
     }
+    // Unfollowed, another address, or stopping while the file was on its way: its answer is not ours.
+    if (this.supersedes(source)) return;
     if (fetched.status === 304) {
       note(null, false);
       return;
@@ -147,24 +176,50 @@ export class BoardFeed {
       return;
     }
     try {
-      const applied = await this.apply(fetched.text);
-      this.validators = conditionalHeaders(fetched);
+      const applied = await this.apply(fetched.text, source);
+      if (this.source === source) this.validators = conditionalHeaders(fetched);
       if (applied) this.options.log(`boards from ${shown}: applied`);
       note(null, applied || this.state?.appliedAt === null);
     } catch (error) {
-      note(errorText(error), false);
+      if (error instanceof Superseded) return;
+      // A write that failed is this machine's problem, not the file's: no path goes out to screens.
+      const failedWrite = /could not write/.test(errorText(error));
+      note(
+        failedWrite ? 'the boards could not be saved on this machine (see the log)' : errorText(error),
+        false,
+      );
+      if (failedWrite) this.options.log(`boards from ${shown}: ${errorText(error)}`);
     }
   }
 
-  /** Take the file's boards on; false when they are what the screen shows already. */
-  private async apply(text: string): Promise<boolean> {
+  /**
+   * Take the file's boards on; false when they are what the screen shows already. The rest of the
+   * settings are those of the moment of writing: when an admin's save gets in first, the boards are
+   * laid over theirs (tried again), never over the settings as they were before it.
+   */
+  private async apply(text: string, source: BoardSource): Promise<boolean> {
     const { boards, pinned } = readBoardsFile(text);
-    const current = this.options.settings.current();
-    const next: Settings = { ...current, boards, pinned: pinned === undefined ? current.pinned : pinned };
-    if (stableStringify([next.boards, next.pinned]) === stableStringify([current.boards, current.pinned]))
-      return false;
-    await this.options.settings.save(next);
-    return true;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const current = this.options.settings.current();
+      if (this.source !== source) throw new Superseded();
+      const next: Settings = { ...current, boards, pinned: pinned === undefined ? current.pinned : pinned };
+      if (stableStringify([next.boards, next.pinned]) === stableStringify([current.boards, current.pinned]))
+        return false;
+      try {
+        await this.options.settings.save(next, (now) => {
+          if (now !== current) throw new Superseded();
+        });
+        return true;
+      } catch (error) {
+        if (!(error instanceof Superseded)) throw error;
+      }
+    }
+    throw new Superseded();
+  }
+
+  /** Whether `source` is no longer the one followed (another address, none, or the feed stopped). */
+  private supersedes(source: BoardSource): boolean {
+    return this.source !== source || this.stopped;
   }
 
   private schedule(): void {

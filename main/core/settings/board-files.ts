@@ -8,7 +8,7 @@ import {
   type Settings,
 } from '../../../contract/settings';
 import { BOARDS_FILE_FORMAT, BoardsFileSchema, type BoardsFile } from '../../../contract/board-source';
-import { firstOverlap } from '../../../contract/layout';
+import { firstOverlap, firstOverlapIn } from '../../../contract/layout';
 import { readJsonText } from '../json-text';
 import { assertNoSecrets } from './secret-guard';
 import { SettingsError } from './settings-error';
@@ -84,8 +84,8 @@ export function readBoardsFile(json: string): { boards: Board[]; pinned: Board |
   const parsed = BoardsFileSchema.safeParse(document);
   if (!parsed.success) throw new SettingsError(`Not applied: ${describeIssue(parsed.error)}`);
   const { boards, pinned } = parsed.data;
-  const overlap = firstOverlap(boards) ?? (pinned ? firstOverlap([pinned], 'pinned') : null);
-  if (overlap) throw new SettingsError(`Not applied: ${overlap.replace(/^pinned\[0\]/, 'pinned')}`);
+  const overlap = firstOverlapIn({ boards, pinned });
+  if (overlap) throw new SettingsError(`Not applied: ${overlap}`);
   return { boards, pinned };
 }
 

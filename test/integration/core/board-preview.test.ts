@@ -61,7 +61,8 @@ describe('the live preview', () => {
     expect(drawn.rows.length).toBeGreaterThan(0);
     expect(drawn.rows[0]!.values[0]).toEqual(expect.any(Number));
 
-    // Only the preview polled (no screen watches the board), and never past the rate limit.
+    // With no screen watching, the preview is what set polling going (the previewed board's shared
+    // queries and the draft's own, as screens would), and never past the rate limit.
     expect(analyticsSent(s)).toBeGreaterThan(0);
     expect(s.emulator.stats.snapshot().responses.byStatus['429'] ?? 0).toBe(0);
     const after = await invoke<SettingsRevision>(s, 'settings:current');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstOverlap, overlapsOf } from '../../../contract/layout';
+import { firstOverlap, firstOverlapIn, overlapsOf } from '../../../contract/layout';
 import { defaultSettings } from '../../../main/core/settings/default-boards';
 import { demoSettings } from '../../support/demo';
 
@@ -21,6 +21,15 @@ describe('overlapping tiles', () => {
       'boards[1].tiles[2].layout: “A” overlaps “C”',
     );
     expect(firstOverlap([{ tiles: [tile('A', 0, 0), tile('B', 1, 0)] }] as never)).toBeNull();
+  });
+
+  it('are looked for in the pinned strip too', () => {
+    const clean = { tiles: [tile('A', 0, 0)] };
+    const strip = { tiles: [tile('P', 0, 0, 2), tile('Q', 1, 0)] };
+    expect(firstOverlapIn({ boards: [clean] as never, pinned: strip as never })).toBe(
+      'pinned.tiles[1].layout: “P” overlaps “Q”',
+    );
+    expect(firstOverlapIn({ boards: [clean] as never, pinned: null })).toBeNull();
   });
 
   it('never occur on the default boards, on the demo or on an account', () => {

@@ -2,9 +2,9 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, toRaw } from 'vue';
 import type { Bridge } from '../../../../contract/bridge';
 import type { CostReport } from '../../../../contract/editor';
-import { overlapsOf } from '../../../../contract/layout';
+import { overlapsOf, type Overlap } from '../../../../contract/layout';
 import { SettingsSchema, type Settings } from '../../../../contract/settings';
-import { problemsOf, type FieldProblem } from '../field-errors';
+import { problemsOf, type FieldPath, type FieldProblem } from '../field-errors';
 
 /**
  * The settings being edited: the saved document and its revision, a draft the pages change, every
@@ -41,12 +41,15 @@ export const useDraftStore = defineStore('draft', () => {
     const parsed = SettingsSchema.safeParse(draft.value);
     if (!parsed.success) return problemsOf(parsed.error);
     // The schema lets old files with overlapping tiles load; the core refuses to save new ones.
-    return draft.value.boards.flatMap((board, index) =>
-      overlapsOf(board).map((overlap) => ({
-        path: ['boards', index, 'tiles', overlap.second, 'layout'],
-        message: overlap.message,
-      })),
-    );
+    const pinned = draft.value.pinned;
+    const at = (path: FieldPath) => (overlap: Overlap) => ({
+      path: [...path, 'tiles', overlap.second, 'layout'],
+      message: overlap.message,
+    });
+    return [
+      ...draft.value.boards.flatMap((board, index) => overlapsOf(board).map(at(['boards', index]))),
+      ...(pinned ? overlapsOf(pinned).map(at(['pinned'])) : []),
+    ];
   });
   const dirty = computed(
     () =>

@@ -156,6 +156,36 @@ describe('following a boards file at a URL', () => {
     });
   });
 
+  it('drops an answer that arrives after the source was removed', async () => {
+    const before = settings.current();
+    let answer: (fetched: FetchedText) => void = () => {};
+    served = () => new Promise((resolve) => (answer = resolve));
+    feed.follow({ url: URL_WITH_TOKEN, everyMinutes: 5 });
+    const reading = feed.readNow();
+    feed.follow(null);
+    answer(ok(fleetFile(before, 'Too late')));
+    await reading;
+    expect(settings.current()).toEqual(before);
+  });
+
+  it('lays the file’s boards over an admin’s save that got in first, never over the settings before it', async () => {
+    const before = settings.current();
+    let answer: (fetched: FetchedText) => void = () => {};
+    served = () => new Promise((resolve) => (answer = resolve));
+    feed.follow({ url: URL_WITH_TOKEN, everyMinutes: 5 });
+    const reading = feed.readNow();
+    // The admin's save is queued, not yet written, when the file arrives.
+    const adminSave = settings.save({
+      ...settings.current(),
+      display: { ...before.display, theme: 'light' },
+    });
+    answer(ok(fleetFile(before, 'From the file')));
+    await Promise.all([adminSave, reading]);
+    expect(settings.current().display.theme).toBe('light');
+    expect(settings.current().boards[0]!.name).toBe('From the file');
+    expect(settings.current().boardSource).toEqual(before.boardSource);
+  });
+
   it('stops following when the source is removed, keeping the boards it brought', async () => {
     served = async () => ok(fleetFile(settings.current(), 'Kept'));
     await follow();
