@@ -11,6 +11,7 @@ import type {
   SignOutOptions,
 } from './connection-options';
 import { NotSignedInError } from './errors';
+import type { Platform } from './platform-factory';
 import { Redactor } from './redact';
 import { serverUrlOf } from './servers';
 import { Session } from './session';
@@ -79,6 +80,14 @@ export class Connection {
   }
 
   /** Hear every status change; returns the function that stops listening. */
+  /**
+   * The signed-in session's SDK platform, for the live feed (main/core/live): its WebSocket
+   * subscription and presence reads go through the same tokens and renewals. Null while signed out.
+   */
+  livePlatform(): Platform | null {
+    return this.session?.hasTokens ? this.session.platform : null;
+  }
+
   onChange(listener: (status: ConnectionStatus) => void): () => void {
     return this.box.subscribe(listener);
   }
