@@ -159,7 +159,8 @@ export class LiveFeed {
       return false;
     }
     this.agents.replace(read.snapshot);
-    this.tracker.alive();
+    // Live means the socket is up: a REST read alone (before the subscription) is not yet live.
+    if (this.socket) this.tracker.alive();
     this.emit();
     return true;
   }

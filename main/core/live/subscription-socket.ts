@@ -78,6 +78,14 @@ export class SubscriptionSocket {
 
   constructor(private readonly options: SubscriptionSocketOptions) {
     this.subscriptions = new Subscriptions({ sdk: options.sdk });
+    // Watch the WebSocket extension from before it opens its first socket: an 'error' on a socket
+    // nobody listens to (a refused upgrade, a reset while connecting) would crash the process.
+    const rc = this.subscriptions.rc;
+    const install = rc.installExtension.bind(rc);
+    rc.installExtension = (extension) => {
+      if (isWsExtension(extension)) this.watchExtension(extension);
+      return install(extension);
+    };
   }
 
   /**
@@ -90,10 +98,7 @@ export class SubscriptionSocket {
       this.options.events.notification(event),
     );
     const registered = subscription.setEventFilters(filters).register();
-    void this.watchWhenInstalled();
     this.subscription = (await registered) as unknown as WsSubscriptionLike;
-    const extension = this.extension();
-    if (extension) this.watchSocket(extension.ws);
     this.scheduleRenewal();
     const disabled = this.subscription.subscriptionInfo?.disabledFilters ?? [];
     return disabled.map((entry) => `${entry.reason ?? ''} ${entry.message ?? ''} ${entry.filter ?? ''}`);
@@ -151,17 +156,6 @@ export class SubscriptionSocket {
     this.scheduleRenewal();
   }
 
-  private async watchWhenInstalled(): Promise<void> {
-    for (let i = 0; i < 2_000 && !this.stopped; i++) {
-      const found = this.extension();
-      if (found) {
-        this.watchExtension(found);
-        return;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-  }
-
   private watchExtension(extension: WsExtensionLike): void {
     // Heartbeats three times per interval after the last message: a live socket is never silent
     // for a whole interval, so silence that long means it is broken.
@@ -172,7 +166,6 @@ export class SubscriptionSocket {
     extension.eventEmitter.on('autoRecoverSuccess', () => events.recovered(true));
     extension.eventEmitter.on('autoRecoverFailed', () => events.recovered(false));
     extension.eventEmitter.on('autoRecoverError', (error) => events.error('reconnecting', error));
-    this.watchSocket(extension.ws);
   }
 
   private watchSocket(ws: WsLike | undefined): void {

@@ -49,6 +49,15 @@ async function started(options: Parameters<typeof signedInFeed>[1] = {}): Promis
   return under;
 }
 
+async function presenceReads(): Promise<number> {
+  const stats = (await control(emulator, 'GET', '/stats')) as {
+    requests: { byPath: Record<string, number> };
+  };
+  return Object.entries(stats.requests.byPath)
+    .filter(([path]) => path.includes('/presence'))
+    .reduce((sum, [, count]) => sum + count, 0);
+}
+
 const isLive = (under: FeedUnderTest) => under.feed.status().state === 'live';
 
 describe('live feed against the emulator', () => {
@@ -93,10 +102,13 @@ describe('live feed against the emulator', () => {
   it('goes stale when the socket drops and back to live after recovery', async () => {
     const under = await started();
     await waitFor(() => isLive(under));
+    const readsBefore = await presenceReads();
     await control(emulator, 'POST', '/ws/faults', { action: 'drop', recoverable: false });
     await waitFor(() => under.feed.status().state === 'stale', { timeoutMs: 3_000 });
     expect(under.feed.status().message).toMatch(/since \d{4}-/);
     await waitFor(() => isLive(under), { timeoutMs: 15_000, explain: () => under.logs.join('\n') });
+    // The session could not be recovered: what happened meanwhile is read again over REST.
+    await waitFor(async () => (await presenceReads()) > readsBefore, { timeoutMs: 5_000 });
   });
 
   it('marks a stalled socket stale within one heartbeat interval, then recovers', async () => {
