@@ -221,6 +221,8 @@ describe('losing the socket', () => {
     const client = await subscribed();
     await waitFor(() => client.notifications.length > 0);
     await control('POST', '/ws/faults', { action: 'stall' });
+    // Notifications sent just before the stall may still be on their way.
+    await new Promise((resolve) => setTimeout(resolve, 300));
     const count = client.notifications.length;
     const ws = client.extension.ws;
     const answered: string[] = [];

@@ -42,6 +42,7 @@ afterEach(() => {
   for (const client of open.splice(0)) client.close();
   emulator.reset();
   emulator.gateway.options = { ...DEFAULT_GATEWAY_OPTIONS };
+  emulator.clock.set({ speed: 60 });
 });
 afterAll(async () => {
   await emulator.stop();
@@ -69,6 +70,9 @@ describe('session recovery', () => {
     expect(await answer.json()).toEqual({ applied: [{ action: 'drop', affected: 1 }] });
     await first.socket.waitClosed();
     await wait(1000);
+    // Hold the clock so that nothing more is kept for the session between counting and coming back.
+    emulator.clock.set({ speed: 0 });
+    await wait(250);
     const state = emulator.gateway.state() as { sessions: Array<{ buffered: number; connected: boolean }> };
     expect(state.sessions).toEqual([
       expect.objectContaining({ connected: false, buffered: expect.any(Number) }),
@@ -119,6 +123,7 @@ describe('socket faults', () => {
   it('stall: the socket stays open but carries nothing either way until the stall is lifted', async () => {
     const { socket } = await subscribed();
     await fault({ action: 'stall' });
+    await wait(200); // what was sent just before may still be on its way
     const before = socket.messages.length;
     const id = socket.heartbeat();
     await wait(1200);
@@ -161,6 +166,7 @@ describe('socket faults', () => {
   it('expire-subscriptions: notifications stop and renewing answers 404', async () => {
     const { socket, id } = await subscribed();
     await fault({ action: 'expire-subscriptions' });
+    await wait(200);
     const count = socket.ofType('ServerNotification').length;
     await wait(800);
     expect(socket.ofType('ServerNotification').length).toBe(count);
