@@ -35,11 +35,17 @@ export function overlapsOf(board: Pick<Board, 'tiles'>): Overlap[] {
   return found;
 }
 
+/** The first overlap on `board`, as `<field>.tiles[j].layout: “A” overlaps “B”`, or null. */
+export function boardOverlap(board: Pick<Board, 'tiles'>, field: string): string | null {
+  const [overlap] = overlapsOf(board);
+  return overlap ? `${field}.tiles[${overlap.second}].layout: ${overlap.message}` : null;
+}
+
 /** The first overlap on any of `boards`, as `boards[i].tiles[j].layout: “A” overlaps “B”`, or null. */
-export function firstOverlap(boards: readonly Pick<Board, 'tiles'>[], field = 'boards'): string | null {
+export function firstOverlap(boards: readonly Pick<Board, 'tiles'>[]): string | null {
   for (const [index, board] of boards.entries()) {
-    const [overlap] = overlapsOf(board);
-    if (overlap) return `${field}[${index}].tiles[${overlap.second}].layout: ${overlap.message}`;
+    const overlap = boardOverlap(board, `boards[${index}]`);
+    if (overlap) return overlap;
   }
   return null;
 }
@@ -49,6 +55,5 @@ export function firstOverlapIn(settings: {
   boards: readonly Pick<Board, 'tiles'>[];
   pinned?: Pick<Board, 'tiles'> | null;
 }): string | null {
-  const inPinned = settings.pinned ? firstOverlap([settings.pinned], 'pinned') : null;
-  return firstOverlap(settings.boards) ?? inPinned?.replace(/^pinned\[0\]/, 'pinned') ?? null;
+  return firstOverlap(settings.boards) ?? (settings.pinned ? boardOverlap(settings.pinned, 'pinned') : null);
 }

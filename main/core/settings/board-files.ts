@@ -8,7 +8,7 @@ import {
   type Settings,
 } from '../../../contract/settings';
 import { BOARDS_FILE_FORMAT, BoardsFileSchema, type BoardsFile } from '../../../contract/board-source';
-import { firstOverlap, firstOverlapIn } from '../../../contract/layout';
+import { boardOverlap, firstOverlapIn } from '../../../contract/layout';
 import { readJsonText } from '../json-text';
 import { assertNoSecrets } from './secret-guard';
 import { SettingsError } from './settings-error';
@@ -62,8 +62,8 @@ export function readBoardFile(json: string): Board {
   const document = readDocument(json, 'Not imported', 'board file');
   const parsed = BoardFileSchema.safeParse(document);
   if (!parsed.success) throw new SettingsError(`Not imported: ${describeIssue(parsed.error)}`);
-  const overlap = firstOverlap([parsed.data.board], 'board');
-  if (overlap) throw new SettingsError(`Not imported: ${overlap.replace(/^board\[0\]/, 'board')}`);
+  const overlap = boardOverlap(parsed.data.board, 'board');
+  if (overlap) throw new SettingsError(`Not imported: ${overlap}`);
   return parsed.data.board;
 }
 
@@ -77,8 +77,8 @@ export function readBoardsFile(json: string): { boards: Board[]; pinned: Board |
   if (format === BOARD_FILE_FORMAT) {
     const single = BoardFileSchema.safeParse(document);
     if (!single.success) throw new SettingsError(`Not applied: ${describeIssue(single.error)}`);
-    const overlap = firstOverlap([single.data.board], 'board');
-    if (overlap) throw new SettingsError(`Not applied: ${overlap.replace(/^board\[0\]/, 'board')}`);
+    const overlap = boardOverlap(single.data.board, 'board');
+    if (overlap) throw new SettingsError(`Not applied: ${overlap}`);
     return { boards: [single.data.board], pinned: undefined };
   }
   const parsed = BoardsFileSchema.safeParse(document);
