@@ -4,7 +4,7 @@ import { parseCall, parseCallLines } from '../data/calls';
 import type { Emulator } from '../emulator';
 import { FaultRuleSchema } from './faults';
 import { json, parseJsonBody } from './reply';
-import type { Route } from './route';
+import { controlRoute, parseControlBody, type Route } from './route';
 import { errorText } from '../../contract/error-text';
 
 /**
@@ -30,27 +30,13 @@ const LimitsSchema = z.object({
   auth: LimitSchema.optional(),
 });
 
-function parse<T extends z.ZodType>(schema: T, body: Buffer): z.infer<T> {
-  const result = schema.safeParse(parseJsonBody(body));
-  if (!result.success) throw fromZodError(result.error);
-  return result.data;
-}
-
 export function controlRoutes(emulator: Emulator): Route[] {
-  const route = (method: Route['method'], path: string, handle: Route['handle']): Route => ({
-    method,
-    path: `/__emulator${path}`,
-    group: null,
-    auth: 'none',
-    control: true,
-    handle,
-  });
   const clockState = () => ({
     now: new Date(emulator.clock.now()).toISOString(),
     speed: emulator.clock.speed,
   });
   return [
-    route('GET', '/health', () => {
+    controlRoute('GET', '/health', () => {
       emulator.dataNow();
       return json({
         ok: true,
@@ -60,41 +46,41 @@ export function controlRoutes(emulator: Emulator): Route[] {
         clock: clockState(),
       });
     }),
-    route('GET', '/stats', () => json(emulator.stats.snapshot())),
-    route('GET', '/faults', () => json({ rules: emulator.faults.list() })),
-    route('POST', '/faults', (ctx) => {
+    controlRoute('GET', '/stats', () => json(emulator.stats.snapshot())),
+    controlRoute('GET', '/faults', () => json({ rules: emulator.faults.list() })),
+    controlRoute('POST', '/faults', (ctx) => {
       const body = parseJsonBody(ctx.body);
       const list = Array.isArray(body) ? body : ((body as { rules?: unknown } | null)?.rules ?? [body]);
       const parsed = z.array(FaultRuleSchema).safeParse(list);
       if (!parsed.success) throw fromZodError(parsed.error, 'rules');
       return json({ ids: emulator.faults.add(parsed.data) }, 201);
     }),
-    route('DELETE', '/faults', () => {
+    controlRoute('DELETE', '/faults', () => {
       emulator.faults.clear();
       return { status: 204 };
     }),
-    route('POST', '/reset', () => {
+    controlRoute('POST', '/reset', () => {
       emulator.reset();
       return { status: 204 };
     }),
-    route('GET', '/clock', () => json(clockState())),
-    route('POST', '/clock', (ctx) => {
-      const body = parse(ClockSchema, ctx.body);
+    controlRoute('GET', '/clock', () => json(clockState())),
+    controlRoute('POST', '/clock', (ctx) => {
+      const body = parseControlBody(ClockSchema, ctx.body);
       emulator.clock.set({ now: body.now ? Date.parse(body.now) : undefined, speed: body.speed });
       return json(clockState());
     }),
-    route('POST', '/limits', (ctx) => {
-      const limits = parse(LimitsSchema, ctx.body);
+    controlRoute('POST', '/limits', (ctx) => {
+      const limits = parseControlBody(LimitsSchema, ctx.body);
       emulator.limiter.limits = { ...emulator.limiter.limits, ...limits };
       return json(emulator.limiter.limits);
     }),
-    route('POST', '/tokens', (ctx) => {
-      const { action } = parse(TokensSchema, ctx.body);
+    controlRoute('POST', '/tokens', (ctx) => {
+      const { action } = parseControlBody(TokensSchema, ctx.body);
       const affected =
         action === 'revoke' ? emulator.oauth.revokeAll() : emulator.oauth.expireAll(action === 'expire-all');
       return json({ action, sessions: affected });
     }),
-    route('POST', '/calls', (ctx) => {
+    controlRoute('POST', '/calls', (ctx) => {
       const text = ctx.body.toString('utf8');
       const body = text.trimStart().startsWith('[') ? parseJsonBody(ctx.body) : null;
       try {

@@ -6,7 +6,7 @@ import { GatewayOptionsSchema } from '../ws/options';
 import { faultList, SocketFaultListSchema } from '../ws/socket-faults';
 import { PERMISSIONS } from './permissions';
 import { json, parseJsonBody } from './reply';
-import type { Route } from './route';
+import { controlRoute, parseControlBody, type Route } from './route';
 
 /**
  * The control plane's live side (loopback only, like the rest of /__emulator/): what the simulation
@@ -22,21 +22,7 @@ const AppSchema = z.object({
   permissions: z.array(z.string().min(1).max(100)).max(100).optional(),
 });
 
-function parse<T extends z.ZodType>(schema: T, body: Buffer, prefix = ''): z.infer<T> {
-  const result = schema.safeParse(parseJsonBody(body));
-  if (!result.success) throw fromZodError(result.error, prefix);
-  return result.data;
-}
-
 export function liveControlRoutes(emulator: Emulator): Route[] {
-  const route = (method: Route['method'], path: string, handle: Route['handle']): Route => ({
-    method,
-    path: `/__emulator${path}`,
-    group: null,
-    auth: 'none',
-    control: true,
-    handle,
-  });
   const apps = () =>
     emulator.oauth.options.apps.map((app) => ({
       clientId: app.clientId,
@@ -45,12 +31,12 @@ export function liveControlRoutes(emulator: Emulator): Route[] {
       permissions: [...(app.permissions ?? PERMISSIONS)],
     }));
   return [
-    route('GET', '/live', () => {
+    controlRoute('GET', '/live', () => {
       const now = emulator.dataNow();
       return json(liveSnapshot(emulator.live, emulator.directory, now, emulator.clock.speed));
     }),
-    route('GET', '/ws', () => json(emulator.gateway.state())),
-    route('POST', '/ws/faults', (ctx) => {
+    controlRoute('GET', '/ws', () => json(emulator.gateway.state())),
+    controlRoute('POST', '/ws/faults', (ctx) => {
       const parsed = SocketFaultListSchema.safeParse(faultList(parseJsonBody(ctx.body)));
       if (!parsed.success) throw fromZodError(parsed.error, 'actions');
       const applied = parsed.data.map((fault) => ({
@@ -59,18 +45,18 @@ export function liveControlRoutes(emulator: Emulator): Route[] {
       }));
       return json({ applied });
     }),
-    route('DELETE', '/ws/faults', () => {
+    controlRoute('DELETE', '/ws/faults', () => {
       emulator.gateway.clearFaults();
       return { status: 204 };
     }),
-    route('POST', '/ws/options', (ctx) => {
-      const changes = parse(GatewayOptionsSchema.partial(), ctx.body);
+    controlRoute('POST', '/ws/options', (ctx) => {
+      const changes = parseControlBody(GatewayOptionsSchema.partial(), ctx.body);
       emulator.gateway.options = { ...emulator.gateway.options, ...changes };
       return json(emulator.gateway.options);
     }),
-    route('GET', '/apps', () => json({ apps: apps() })),
-    route('POST', '/apps', (ctx) => {
-      emulator.oauth.putApp(parse(AppSchema, ctx.body));
+    controlRoute('GET', '/apps', () => json({ apps: apps() })),
+    controlRoute('POST', '/apps', (ctx) => {
+      emulator.oauth.putApp(parseControlBody(AppSchema, ctx.body));
       return json({ apps: apps() }, 201);
     }),
   ];
